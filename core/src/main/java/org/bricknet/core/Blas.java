@@ -1,0 +1,83 @@
+package org.bricknet.core;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The one door for matrix products on hot paths: {@code C = alpha * op(A) * op(B) + beta * C} on
+ * row-major matrices, through {@code dev.ludovic.netlib:blas}. That library picks, once, the
+ * system's OpenBLAS through JNI when one is installed (Debian {@code libopenblas0}), else a Vector
+ * API implementation (needs {@code --add-modules jdk.incubator.vector}), else plain Java.
+ *
+ * <p>BLAS is column-major; a row-major matrix is the column-major storage of its transpose. So the
+ * row-major {@code C = op(A)·op(B)} is computed as the column-major {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}:
+ * the operands swap places and keep their transpose flags.
+ */
+public final class Blas {
+    private static final BLAS BLAS_IMPL = BLAS.getInstance();
+
+    private Blas() {
+    }
+
+    /** {@code c = alpha * op(a) * op(b) + beta * c}, checking that the shapes agree. */
+    public static void gemm(boolean transA, boolean transB, double alpha, DMatrixRMaj a,
+            DMatrixRMaj b, double beta, DMatrixRMaj c) {
+        int m = transA ? a.numCols : a.numRows;
+        int k = transA ? a.numRows : a.numCols;
+        int kb = transB ? b.numCols : b.numRows;
+        int n = transB ? b.numRows : b.numCols;
+        if (k != kb || c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("Blas.gemm: cannot multiply " + dims(a, transA)
+                    + " by " + dims(b, transB) + " into " + c.numRows + "x" + c.numCols);
+        }
+        gemm(transA, transB, m, n, k, alpha, a.data, 0, b.data, 0, beta, c.data, 0);
+    }
+
+    /** {@code c = op(a) * op(b)}, overwriting {@code c}. */
+    public static void mult(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        gemm(transA, transB, 1.0, a, b, 0.0, c);
+    }
+
+    /**
+     * The raw row-major form: {@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n},
+     * {@code C} is {@code m x n}, each stored densely from its offset.
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+            double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+    }
+
+    /** Which implementation is in use: native OpenBLAS, the Vector API, or plain Java. */
+    public static String implementation() {
+        String cls = BLAS_IMPL.getClass().getSimpleName();
+        if (cls.contains("JNI")) {
+            return "native BLAS through JNI (" + cls + ")";
+        }
+        if (cls.contains("Vector")) {
+            return "Java Vector API (" + cls + ")";
+        }
+        return "plain Java (" + cls + ")";
+    }
+
+    /** True when the native library is in use. */
+    public static boolean isNative() {
+        return BLAS_IMPL.getClass().getSimpleName().contains("JNI");
+    }
+
+    /** A one-line hint for the user when the fast implementation is not in use, else empty. */
+    public static String advice() {
+        return isNative() ? ""
+                : "matrix products run on " + implementation() + "; for native speed install OpenBLAS "
+                        + "(Debian: apt-get install libopenblas0)";
+    }
+
+    private static String dims(DMatrixRMaj x, boolean trans) {
+        return trans ? x.numCols + "x" + x.numRows + " (transposed)" : x.numRows + "x" + x.numCols;
+    }
+}

@@ -1,0 +1,40 @@
+package org.bricknet.core;
+
+import java.util.List;
+
+/**
+ * A brick: a forward pass that caches what it needs and a backward pass that returns the gradient
+ * with respect to its input and stores the gradients of its own parameters in their
+ * {@link Parameter#grad()}.
+ *
+ * <p>Shapes are checked where they enter: a wrong input shape is an
+ * {@link IllegalArgumentException} naming the layer, the expected and the actual shape.
+ */
+public interface Layer {
+
+    /** Computes the output for a mini-batch {@code x} (batch first) and caches what backward needs. */
+    Tensor forward(Tensor x);
+
+    /**
+     * Given dL/d(output) of the last {@link #forward}, stores the parameter gradients and returns
+     * dL/d(input). When {@link #setInputGradientNeeded} was set to false, a layer may skip the
+     * input gradient and return {@code null}.
+     */
+    Tensor backward(Tensor dout);
+
+    /** This layer's parameters, in a fixed order; empty for a layer without any. */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Switches between training and evaluation behaviour (Dropout, BatchNormalization). */
+    default void setTraining(boolean training) {
+    }
+
+    /**
+     * Tells the layer whether callers need dL/d(input) from {@link #backward}. {@code Network}
+     * turns it off for its first layer, whose input gradient nobody uses in training.
+     */
+    default void setInputGradientNeeded(boolean needed) {
+    }
+}

@@ -1,0 +1,245 @@
+package org.bricknet.core;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A shape and a row-major {@code double[]}. The batch comes first: a mini-batch of vectors is
+ * {@code N x D}, a mini-batch of images {@code N x C x H x W}.
+ *
+ * <p>{@link #reshape} and {@link #matrix()} are views: they share this tensor's array, so a write
+ * through one is seen through the other.
+ */
+public final class Tensor {
+    private final int[] shape;
+    private final double[] data;
+
+    private Tensor(int[] shape, double[] data) {
+        this.shape = shape;
+        this.data = data;
+    }
+
+    /** A tensor of zeros of the given shape. */
+    public static Tensor zeros(int... shape) {
+        int[] s = checkShape(shape);
+        return new Tensor(s, new double[size(s)]);
+    }
+
+    /** A tensor over {@code data} (not copied) with the given shape. */
+    public static Tensor of(double[] data, int... shape) {
+        int[] s = checkShape(shape);
+        if (data.length != size(s)) {
+            throw new IllegalArgumentException("Tensor: shape " + Arrays.toString(s) + " needs "
+                    + size(s) + " values, got " + data.length);
+        }
+        return new Tensor(s, data);
+    }
+
+    /** A vector holding a copy of {@code values}. */
+    public static Tensor vector(double... values) {
+        return new Tensor(new int[] {values.length}, values.clone());
+    }
+
+    /** An {@code rows x cols} matrix holding a copy of the rows, which must all be {@code cols} long. */
+    public static Tensor matrix(double[][] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("Tensor.matrix: expected at least one row, got none");
+        }
+        int cols = rows[0].length;
+        double[] d = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("Tensor.matrix: row 0 has " + cols
+                        + " values, row " + i + " has " + rows[i].length);
+            }
+            System.arraycopy(rows[i], 0, d, i * cols, cols);
+        }
+        return of(d, rows.length, cols);
+    }
+
+    /** Gaussian noise with mean 0 and standard deviation {@code std}, drawn from {@code random}. */
+    public static Tensor randn(Random random, double std, int... shape) {
+        Tensor t = zeros(shape);
+        for (int i = 0; i < t.data.length; i++) {
+            t.data[i] = std * random.nextGaussian();
+        }
+        return t;
+    }
+
+    /** Uniform noise in {@code [low, high)}, drawn from {@code random}. */
+    public static Tensor uniform(Random random, double low, double high, int... shape) {
+        Tensor t = zeros(shape);
+        for (int i = 0; i < t.data.length; i++) {
+            t.data[i] = low + (high - low) * random.nextDouble();
+        }
+        return t;
+    }
+
+    /** The shape; a copy, so changing it changes nothing here. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    public int dim(int axis) {
+        return shape[axis];
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** The backing array itself (row-major), not a copy. */
+    public double[] data() {
+        return data;
+    }
+
+    /** The first dimension: the batch size. */
+    public int rows() {
+        return shape.length == 0 ? 1 : shape[0];
+    }
+
+    /** The product of every dimension after the first. */
+    public int cols() {
+        return shape.length == 0 ? 1 : data.length / Math.max(shape[0], 1);
+    }
+
+    /** An EJML view of the same array: {@link #rows()} by {@link #cols()}. */
+    public DMatrixRMaj matrix() {
+        return DMatrixRMaj.wrap(rows(), cols(), data);
+    }
+
+    /** A view of the same array with another shape of the same size; one dimension may be -1. */
+    public Tensor reshape(int... newShape) {
+        int[] s = newShape.clone();
+        int unknown = -1;
+        int known = 1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1 && unknown < 0) {
+                unknown = i;
+            } else {
+                known *= s[i];
+            }
+        }
+        if (unknown >= 0 && known > 0 && data.length % known == 0) {
+            s[unknown] = data.length / known;
+        }
+        checkShape(s);
+        if (size(s) != data.length) {
+            throw new IllegalArgumentException("Tensor.reshape: cannot view shape "
+                    + shapeString() + " (" + data.length + " values) as "
+                    + shapeString(newShape));
+        }
+        return new Tensor(s, data);
+    }
+
+    /** A deep copy. */
+    public Tensor copy() {
+        return new Tensor(shape.clone(), data.clone());
+    }
+
+    /** The element at a multi-index. */
+    public double get(int... index) {
+        return data[offset(index)];
+    }
+
+    public void set(double value, int... index) {
+        data[offset(index)] = value;
+    }
+
+    /** Sets every element to {@code value}; returns this. */
+    public Tensor fill(double value) {
+        Arrays.fill(data, value);
+        return this;
+    }
+
+    /** Copies the values of {@code other}, which must have the same shape, into this tensor. */
+    public void copyFrom(Tensor other) {
+        if (!sameShape(other)) {
+            throw new IllegalArgumentException("Tensor.copyFrom: expected shape " + shapeString()
+                    + ", got " + other.shapeString());
+        }
+        System.arraycopy(other.data, 0, data, 0, data.length);
+    }
+
+    public boolean sameShape(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
+    /** The shape written as {@code (2, 3)}. */
+    public String shapeString() {
+        return shapeString(shape);
+    }
+
+    public static String shapeString(int[] shape) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return sb.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** The multi-index of flat position {@code flat}. */
+    public int[] multiIndex(int flat) {
+        int[] idx = new int[shape.length];
+        for (int i = shape.length - 1; i >= 0; i--) {
+            idx[i] = flat % shape[i];
+            flat /= shape[i];
+        }
+        return idx;
+    }
+
+    private int offset(int[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("Tensor: index " + Arrays.toString(index)
+                    + " has " + index.length + " axes, shape " + shapeString() + " has " + shape.length);
+        }
+        int off = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (index[i] < 0 || index[i] >= shape[i]) {
+                throw new IndexOutOfBoundsException("Tensor: index " + Arrays.toString(index)
+                        + " is outside shape " + shapeString());
+            }
+            off = off * shape[i] + index[i];
+        }
+        return off;
+    }
+
+    private static int[] checkShape(int[] shape) {
+        for (int d : shape) {
+            if (d <= 0) {
+                throw new IllegalArgumentException("Tensor: every dimension must be positive, got "
+                        + Arrays.toString(shape));
+            }
+        }
+        size(shape);
+        return shape.clone();
+    }
+
+    private static int size(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("Tensor: shape " + Arrays.toString(shape)
+                        + " has more elements than a Java array can hold");
+            }
+        }
+        return (int) n;
+    }
+
+    @Override
+    public String toString() {
+        int show = Math.min(data.length, 8);
+        StringBuilder sb = new StringBuilder("Tensor").append(shapeString()).append(" [");
+        for (int i = 0; i < show; i++) {
+            sb.append(i == 0 ? "" : ", ").append(data[i]);
+        }
+        return sb.append(data.length > show ? ", ...]" : "]").toString();
+    }
+}

@@ -1,0 +1,90 @@
+package org.bricknet.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.testing.Seeds;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+/** The facade's products, plain and transposed, against EJML's own {@code mult}. */
+class BlasTest {
+
+    @Test
+    void aHandWorkedProduct() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        DMatrixRMaj b = new DMatrixRMaj(new double[][] {{7, 8}, {9, 10}, {11, 12}});
+        DMatrixRMaj c = new DMatrixRMaj(2, 2);
+        Blas.mult(false, false, a, b, c);
+        assertEquals(58, c.get(0, 0));
+        assertEquals(64, c.get(0, 1));
+        assertEquals(139, c.get(1, 0));
+        assertEquals(154, c.get(1, 1));
+    }
+
+    @Property(tries = 200, seed = Seeds.FIXED)
+    void matchesEjmlOnRandomShapes(@ForAll @IntRange(min = 1, max = 40) int m,
+            @ForAll @IntRange(min = 1, max = 40) int n, @ForAll @IntRange(min = 1, max = 40) int k,
+            @ForAll boolean transA, @ForAll boolean transB, @ForAll long seed) {
+        check(m, n, k, transA, transB, seed);
+    }
+
+    @Test
+    void oneByOneAndTallThinShapes() {
+        int[][] shapes = {{1, 1, 1}, {1000, 1, 3}, {1, 1000, 3}, {500, 2, 1}, {3, 2, 784}, {100, 50, 784}};
+        long seed = 1;
+        for (int[] s : shapes) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    check(s[0], s[1], s[2], ta, tb, seed++);
+                }
+            }
+        }
+    }
+
+    @Test
+    void alphaAndBetaAccumulate() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2}});
+        DMatrixRMaj b = new DMatrixRMaj(new double[][] {{3}, {4}});
+        DMatrixRMaj c = new DMatrixRMaj(new double[][] {{10}});
+        Blas.gemm(false, false, 2.0, a, b, 0.5, c);
+        assertEquals(2 * 11 + 5, c.get(0, 0));
+    }
+
+    @Test
+    void mismatchedShapesAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Blas.mult(false, false, new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2)));
+        assertEquals("Blas.gemm: cannot multiply 2x3 by 4x2 into 2x2", e.getMessage());
+    }
+
+    private static void check(int m, int n, int k, boolean transA, boolean transB, long seed) {
+        Random r = new Random(seed);
+        DMatrixRMaj a = random(transA ? k : m, transA ? m : k, r);
+        DMatrixRMaj b = random(transB ? n : k, transB ? k : n, r);
+        DMatrixRMaj opA = transA ? CommonOps_DDRM.transpose(a, null) : a;
+        DMatrixRMaj opB = transB ? CommonOps_DDRM.transpose(b, null) : b;
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(opA, opB, expected);
+        DMatrixRMaj c = random(m, n, r); // garbage that beta = 0 must overwrite
+        Blas.mult(transA, transB, a, b, c);
+        for (int i = 0; i < expected.data.length; i++) {
+            // a sum of k products of numbers below 1 in magnitude: rounding is below k·ε
+            assertEquals(expected.data[i], c.data[i], 1e-14 * k,
+                    () -> m + "x" + k + " by " + k + "x" + n + " transA=" + transA + " transB=" + transB);
+        }
+    }
+
+    private static DMatrixRMaj random(int rows, int cols, Random r) {
+        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = 2 * r.nextDouble() - 1;
+        }
+        return x;
+    }
+}

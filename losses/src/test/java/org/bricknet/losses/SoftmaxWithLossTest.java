@@ -1,0 +1,89 @@
+package org.bricknet.losses;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class SoftmaxWithLossTest {
+
+    @Test
+    void forwardByHand() {
+        // scores [0, ln 3]: softmax = [1/4, 3/4]; target 1: loss = −ln(3/4)
+        // scores [ln 2, 0]: softmax = [2/3, 1/3]; target 1: loss = −ln(1/3)
+        SoftmaxWithLoss loss = new SoftmaxWithLoss();
+        Tensor scores = Tensor.matrix(new double[][] {{0, Math.log(3)}, {Math.log(2), 0}});
+        double l = loss.loss(scores, Tensor.vector(1, 1));
+        assertEquals((-Math.log(0.75) - Math.log(1.0 / 3)) / 2, l, 1e-15);
+        // backward = (y − t) / N
+        Tensor d = loss.backward();
+        assertArrayEquals(new double[] {0.25 / 2, -0.25 / 2, (2.0 / 3) / 2, (1.0 / 3 - 1) / 2}, d.data(), 1e-15);
+        Tensor p = loss.forward(scores);
+        assertArrayEquals(new double[] {0.25, 0.75, 2.0 / 3, 1.0 / 3}, p.data(), 1e-15);
+    }
+
+    @Test
+    void oneHotAndIndexTargetsAgree() {
+        Tensor scores = Tensor.randn(new Random(4), 2.0, 5, 4);
+        SoftmaxWithLoss a = new SoftmaxWithLoss();
+        SoftmaxWithLoss b = new SoftmaxWithLoss();
+        double la = a.loss(scores, Tensor.vector(0, 3, 2, 2, 1));
+        double lb = b.loss(scores, Tensor.matrix(new double[][] {
+            {1, 0, 0, 0}, {0, 0, 0, 1}, {0, 0, 1, 0}, {0, 0, 1, 0}, {0, 1, 0, 0}}));
+        assertEquals(la, lb, 1e-15);
+        assertArrayEquals(a.backward().data(), b.backward().data(), 1e-15);
+    }
+
+    @Test
+    void staysFiniteForHugeScores() {
+        SoftmaxWithLoss loss = new SoftmaxWithLoss();
+        double l = loss.loss(Tensor.matrix(new double[][] {{1000, -1000}, {-1000, 1000}}), Tensor.vector(1, 1));
+        assertTrue(Double.isFinite(l));
+        assertEquals(1000.0, l, 1e-12); // row 1 costs 2000, row 2 costs 0
+        for (double v : loss.backward().data()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
+    void badTargetsAreClearErrors() {
+        SoftmaxWithLoss loss = new SoftmaxWithLoss();
+        Tensor scores = Tensor.zeros(2, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.loss(scores, Tensor.vector(0, 3)));
+        assertEquals("SoftmaxWithLoss: target 1 must be a class index in [0, 3), got 3.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> loss.loss(scores, Tensor.vector(0, 1, 2)));
+        assertEquals("SoftmaxWithLoss: expected targets of shape (2,) as class indices or (2, 3) as one-hot rows,"
+                + " got (3,)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> loss.loss(Tensor.zeros(6), Tensor.vector(0)));
+        assertEquals("SoftmaxWithLoss: expected scores of shape (N, K), got (6,)", e.getMessage());
+    }
+
+    @Property(tries = 100, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 8) int batch,
+            @ForAll @IntRange(min = 2, max = 16) int classes, @ForAll boolean oneHot, @ForAll long seed) {
+        Random r = new Random(seed);
+        Tensor scores = Tensor.randn(r, 2.0, batch, classes);
+        Tensor targets = Tensor.zeros(batch);
+        for (int i = 0; i < batch; i++) {
+            targets.set(r.nextInt(classes), i);
+        }
+        if (oneHot) {
+            Tensor rows = Tensor.zeros(batch, classes);
+            for (int i = 0; i < batch; i++) {
+                rows.set(1.0, i, (int) targets.get(i));
+            }
+            targets = rows;
+        }
+        GradientCheck.assertLoss(new SoftmaxWithLoss(), scores, targets);
+    }
+}
