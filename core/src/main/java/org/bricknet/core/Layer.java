@@ -32,6 +32,21 @@ public interface Layer {
     }
 
     /**
+     * Whether forward draws random numbers (Dropout does in training). A gradient check of such a
+     * layer holds its draw fixed with {@link #holdRandomDraw}.
+     */
+    default boolean isStochastic() {
+        return false;
+    }
+
+    /**
+     * While {@code hold} is true, forward reuses its last random draw (Dropout's mask) instead of
+     * drawing a new one, so that repeated evaluations of one check see the same function.
+     */
+    default void holdRandomDraw(boolean hold) {
+    }
+
+    /**
      * Tells the layer whether callers need dL/d(input) from {@link #backward}. {@code Network}
      * turns it off for its first layer, whose input gradient nobody uses in training.
      */
