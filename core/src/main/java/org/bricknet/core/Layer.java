@@ -1,6 +1,7 @@
 package org.bricknet.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A brick: a forward pass that caches what it needs and a backward pass that returns the gradient
@@ -25,6 +26,15 @@ public interface Layer {
     /** This layer's parameters, in a fixed order; empty for a layer without any. */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * State that is learned but not by gradients, such as BatchNormalization's running mean and
+     * variance: saved and loaded with the parameters, never touched by optimizers. Named like
+     * parameters; empty for most layers.
+     */
+    default Map<String, Tensor> buffers() {
+        return Map.of();
     }
 
     /** Switches between training and evaluation behaviour (Dropout, BatchNormalization). */

@@ -29,6 +29,7 @@ public class Network {
 
     private final LinkedHashMap<String, Layer> layers = new LinkedHashMap<>();
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
     private LossLayer lossLayer;
     private double weightDecay;
 
@@ -54,6 +55,14 @@ public class Network {
         layer.setInputGradientNeeded(!layers.isEmpty());
         layers.put(name, layer);
         params.putAll(added);
+        layer.buffers().forEach((local, tensor) -> {
+            String key = key(name, local);
+            if (params.containsKey(key) || buffers.containsKey(key)) {
+                throw new IllegalArgumentException("Network: buffer key '" + key + "' of layer '" + name
+                        + "' is already taken");
+            }
+            buffers.put(key, tensor);
+        });
         return this;
     }
 
@@ -84,6 +93,19 @@ public class Network {
     /** The parameters by key, in layer order (read-only). */
     public Map<String, Parameter> parameters() {
         return Collections.unmodifiableMap(params);
+    }
+
+    /** Non-gradient state of the layers (running statistics), keyed by the same rule (read-only). */
+    public Map<String, Tensor> buffers() {
+        return Collections.unmodifiableMap(buffers);
+    }
+
+    /** Everything a saved model needs: parameter values, then buffers, keyed alike. */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        params.forEach((k, p) -> out.put(k, p.value()));
+        out.putAll(buffers);
+        return Collections.unmodifiableMap(out);
     }
 
     public LossLayer lossLayer() {

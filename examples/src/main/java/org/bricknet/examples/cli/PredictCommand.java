@@ -1,0 +1,65 @@
+package org.bricknet.examples.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bricknet.core.Network;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code predict --model FILE --index I}: one test image drawn as text, and the model's outputs. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Draw test image I in the terminal and print the model's ten class probabilities.")
+public final class PredictCommand implements Callable<Integer> {
+    private static final String SHADES = " .:-=+*#%@";
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model saved by 'train --save'")
+    Path model;
+
+    @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "test image index (default: ${DEFAULT-VALUE})")
+    int index;
+
+    @Mixin
+    DataOption data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SavedModel saved = SavedModel.load(model);
+        Dataset test = saved.input(data.load().test());
+        if (index < 0 || index >= test.size()) {
+            throw new ParameterException(spec.commandLine(), "--index must be in [0, " + test.size() + "), got " + index);
+        }
+        Dataset one = test.slice(index, index + 1);
+        var out = spec.commandLine().getOut();
+        double[] px = one.inputs().data();
+        int side = (int) Math.round(Math.sqrt(px.length));
+        if (side * side == px.length) {
+            for (int r = 0; r < side; r++) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < side; c++) {
+                    char ch = SHADES.charAt((int) Math.min(SHADES.length() - 1, px[r * side + c] * SHADES.length()));
+                    line.append(ch).append(ch);
+                }
+                out.println(line.toString().stripTrailing());
+            }
+        }
+        Network net = saved.network();
+        Tensor outputs = net.lossLayer().forward(net.predict(one.inputs()));
+        int k = outputs.cols();
+        int best = Network.argmax(outputs.data(), 0, k);
+        out.printf("test image %d, label %d, predicted %d%n", index, one.labels()[0], best);
+        for (int j = 0; j < k; j++) {
+            double p = outputs.data()[j];
+            out.printf("  %d  %.4f  %s%n", j, p, "#".repeat((int) Math.round(Math.max(0, Math.min(1, p)) * 40)));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package org.bricknet.losses;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class MeanSquaredErrorTest {
+
+    @Test
+    void forwardAndBackwardByHand() {
+        // a = [[0.5, 0.25], [1, 0]], y = [[1, 0], [1, 0]]
+        // C = (½·(0.25 + 0.0625) + ½·0) / 2 = 0.078125
+        MeanSquaredError mse = new MeanSquaredError();
+        Tensor a = Tensor.matrix(new double[][] {{0.5, 0.25}, {1, 0}});
+        assertEquals(0.078125, mse.loss(a, Tensor.matrix(new double[][] {{1, 0}, {1, 0}})), 1e-16);
+        assertArrayEquals(new double[] {-0.25, 0.125, 0, 0}, mse.backward().data(), 1e-16);
+        // class indices stand for one-hot rows
+        assertEquals(0.078125, new MeanSquaredError().loss(a, Tensor.vector(0, 0)), 1e-16);
+    }
+
+    @Test
+    void badTargetsAreClearErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MeanSquaredError().loss(Tensor.zeros(2, 3), Tensor.zeros(3, 3)));
+        assertEquals("MeanSquaredError: expected targets of shape (2,) as class indices or (2, 3) as one-hot rows,"
+                + " got (3, 3)", e.getMessage());
+    }
+
+    @Property(tries = 100, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 8) int batch,
+            @ForAll @IntRange(min = 1, max = 16) int outputs, @ForAll long seed) {
+        Random r = new Random(seed);
+        GradientCheck.assertLoss(new MeanSquaredError(), Tensor.uniform(r, 0, 1, batch, outputs),
+                Tensor.uniform(r, 0, 1, batch, outputs));
+    }
+}
