@@ -1,0 +1,121 @@
+package org.bricknet.optim;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bricknet.core.Parameter;
+
+/**
+ * The shared part of every optimizer: the learning rate, the step count, and per-parameter state
+ * slots (each a {@code double[]} as long as the parameter), allocated once per parameter and kept
+ * in an {@link IdentityHashMap} keyed by the {@link Parameter} object.
+ */
+abstract class StatefulOptimizer implements Optimizer {
+    private final String name;
+    private final String[] slotNames;
+    private final IdentityHashMap<Parameter, double[][]> slots = new IdentityHashMap<>();
+    private double learningRate;
+    private long steps;
+
+    StatefulOptimizer(String name, double learningRate, String... slotNames) {
+        this.name = name;
+        this.slotNames = slotNames;
+        setLearningRate(learningRate);
+    }
+
+    /** Called once per step, after the step count is raised to {@code t}, before any update. */
+    void beginStep(long t) {
+    }
+
+    /** Updates {@code w} in place from {@code g}, with this parameter's state {@code s} (one array per slot). */
+    abstract void update(Parameter p, double[] w, double[] g, double[][] s);
+
+    @Override
+    public final void step(Map<String, Parameter> params) {
+        if (params == null) {
+            throw new IllegalArgumentException(name + ": expected a map of parameters, got null");
+        }
+        steps++;
+        beginStep(steps);
+        for (Parameter p : params.values()) {
+            double[][] s = slots.get(p);
+            if (s == null) {
+                s = newSlots(p);
+                slots.put(p, s);
+            }
+            update(p, p.value().data(), p.grad().data(), s);
+        }
+    }
+
+    private double[][] newSlots(Parameter p) {
+        double[][] s = new double[slotNames.length][];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = new double[p.value().size()];
+        }
+        return s;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public final void setLearningRate(double learningRate) {
+        this.learningRate = Checks.positive(name, "learning rate", learningRate);
+    }
+
+    @Override
+    public final long steps() {
+        return steps;
+    }
+
+    @Override
+    public final Map<String, double[]> state(Map<String, Parameter> params) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        out.put("steps", new double[] {steps});
+        params.forEach((key, p) -> {
+            double[][] s = slots.containsKey(p) ? slots.get(p) : newSlots(p);
+            for (int i = 0; i < slotNames.length; i++) {
+                out.put(key + "." + slotNames[i], s[i].clone());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public final void loadState(Map<String, Parameter> params, Map<String, double[]> state) {
+        double[] t = state.get("steps");
+        if (t == null || t.length != 1 || !(t[0] >= 0) || t[0] != Math.rint(t[0])) {
+            throw new IllegalArgumentException(name + ": expected state entry 'steps' holding one whole number >= 0, got "
+                    + (t == null ? "none" : java.util.Arrays.toString(t)));
+        }
+        IdentityHashMap<Parameter, double[][]> loaded = new IdentityHashMap<>();
+        params.forEach((key, p) -> {
+            double[][] s = new double[slotNames.length][];
+            for (int i = 0; i < slotNames.length; i++) {
+                String k = key + "." + slotNames[i];
+                double[] v = state.get(k);
+                if (v == null || v.length != p.value().size()) {
+                    throw new IllegalArgumentException(name + ": expected state entry '" + k + "' of "
+                            + p.value().size() + " values, got " + (v == null ? "none" : v.length + " values"));
+                }
+                s[i] = v.clone();
+            }
+            loaded.put(p, s);
+        });
+        slots.clear();
+        slots.putAll(loaded);
+        steps = (long) t[0];
+    }
+
+    @Override
+    public String toString() {
+        return name + "(lr=" + learningRate + ")";
+    }
+}

@@ -1,0 +1,205 @@
+package org.bricknet.optim;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.bricknet.core.Network;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.data.Batch;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.core.data.MiniBatches;
+
+/**
+ * Mini-batch training of a {@link Network} with an {@link Optimizer}, epoch by epoch. Each
+ * iteration is {@code loss = network.backprop(x, t)}, a check that the loss and every gradient are
+ * finite, then {@code optimizer.step(network.parameters())}. After each epoch the trainer scores
+ * the training set and the evaluation set (if any), prints a line such as
+ * <pre>
+ *   Epoch 3: 9012 / 10000, loss 0.3121, train accuracy 0.9134, test accuracy 0.9012, 1.23 s
+ * </pre>
+ * (Nielsen's "Epoch 3: 9012 / 10000", plus the rest), and records an {@link EpochStats}.
+ *
+ * <p>Randomness (the shuffles or draws) comes from {@link #random(Random)} or from
+ * {@link #seed(long)} (0 unless set): the same seed, network and data give the same history and the
+ * same parameters on every run. A loss or gradient that is NaN or infinite stops training with a
+ * {@link TrainingDivergedException}, the parameters left as they were before that step.
+ *
+ * <p>Configure with the fluent setters, then call {@link #fit}:
+ * <pre>
+ *   TrainingHistory h = new Trainer(net, Optimizers.create("adam", 0.001))
+ *           .epochs(10).batchSize(100).seed(42).evaluateOn(test).fit(train);
+ * </pre>
+ */
+public final class Trainer {
+    private final Network network;
+    private final Optimizer optimizer;
+    private int epochs = 10;
+    private int batchSize = 100;
+    private long seed;
+    private Random random;
+    private Sampling sampling = Sampling.SHUFFLE;
+    private Dataset evaluation;
+    private boolean scoreTrainingSet = true;
+    private int evaluationBatchSize = 1000;
+    private PrintStream out = System.out;
+    private Progress progress = Progress.AUTO;
+    private Duration progressInterval = Duration.ofSeconds(10);
+    private Consumer<EpochStats> onEpoch = e -> { };
+
+    public Trainer(Network network, Optimizer optimizer) {
+        this.network = Objects.requireNonNull(network, "Trainer: expected a network, got null");
+        this.optimizer = Objects.requireNonNull(optimizer, "Trainer: expected an optimizer, got null");
+    }
+
+    /** The number of epochs (10 unless set). */
+    public Trainer epochs(int epochs) {
+        this.epochs = Checks.atLeastOne("Trainer", "epochs", epochs);
+        return this;
+    }
+
+    /** The mini-batch size (100 unless set); a batch larger than the training set is cut to it. */
+    public Trainer batchSize(int batchSize) {
+        this.batchSize = Checks.atLeastOne("Trainer", "a batch size", batchSize);
+        return this;
+    }
+
+    /** Each {@link #fit} draws from a new {@code Random(seed)}; 0 unless set. */
+    public Trainer seed(long seed) {
+        this.seed = seed;
+        this.random = null;
+        return this;
+    }
+
+    /** Draws from this generator instead of a seeded one (it is not reset between fits). */
+    public Trainer random(Random random) {
+        this.random = Objects.requireNonNull(random, "Trainer: expected a Random, got null");
+        return this;
+    }
+
+    public Trainer sampling(Sampling sampling) {
+        this.sampling = Objects.requireNonNull(sampling, "Trainer: expected a sampling mode, got null");
+        return this;
+    }
+
+    /** Scores this set after every epoch (the test accuracy); null for none. */
+    public Trainer evaluateOn(Dataset evaluation) {
+        this.evaluation = evaluation;
+        return this;
+    }
+
+    /** Whether to score the whole training set after each epoch (true unless set; false records NaN). */
+    public Trainer trainAccuracy(boolean score) {
+        this.scoreTrainingSet = score;
+        return this;
+    }
+
+    /** Rows per forward pass when scoring (1000 unless set); it bounds the memory of evaluation. */
+    public Trainer evaluationBatchSize(int rows) {
+        this.evaluationBatchSize = Checks.atLeastOne("Trainer", "an evaluation batch size", rows);
+        return this;
+    }
+
+    /** Where lines and the bar go (System.out unless set). */
+    public Trainer output(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "Trainer: expected a PrintStream, got null");
+        return this;
+    }
+
+    public Trainer progress(Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "Trainer: expected a progress mode, got null");
+        return this;
+    }
+
+    /** Prints nothing. */
+    public Trainer quiet() {
+        return progress(Progress.QUIET);
+    }
+
+    /** The least time between two plain progress lines ({@link Progress#LINES}); 10 s unless set. */
+    public Trainer progressInterval(Duration interval) {
+        if (interval == null || interval.isNegative()) {
+            throw new IllegalArgumentException("Trainer: expected a progress interval >= 0, got " + interval);
+        }
+        this.progressInterval = interval;
+        return this;
+    }
+
+    /** Called after each epoch with its stats (to save a checkpoint, update a plot, ...). */
+    public Trainer onEpoch(Consumer<EpochStats> listener) {
+        this.onEpoch = Objects.requireNonNull(listener, "Trainer: expected a listener, got null");
+        return this;
+    }
+
+    /** Trains for the configured epochs and returns their history. */
+    public TrainingHistory fit(Dataset train) {
+        Objects.requireNonNull(train, "Trainer: expected a training set, got null");
+        Random r = random != null ? random : new Random(seed);
+        MiniBatches batches = new MiniBatches(train, batchSize);
+        Evaluator trainScore = scoreTrainingSet ? new Evaluator(network, train, evaluationBatchSize) : null;
+        Evaluator testScore = evaluation != null ? new Evaluator(network, evaluation, evaluationBatchSize) : null;
+        TrainingHistory history = new TrainingHistory();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            double meanLoss = trainEpoch(batches, train.size(), r, epoch);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double trainAcc = trainScore == null ? Double.NaN : trainScore.correct() / (double) train.size();
+            int testCorrect = testScore == null ? -1 : testScore.correct();
+            double testAcc = testScore == null ? Double.NaN : testCorrect / (double) evaluation.size();
+            EpochStats stats = new EpochStats(epoch, meanLoss, trainAcc, testAcc, seconds);
+            history.add(stats);
+            report(stats, testCorrect);
+            onEpoch.accept(stats);
+        }
+        return history;
+    }
+
+    /** One pass: returns the mean loss per example. */
+    private double trainEpoch(MiniBatches batches, int size, Random r, int epoch) {
+        Map<String, Parameter> params = network.parameters();
+        int iterations = batches.count();
+        long examples = sampling == Sampling.SHUFFLE ? size : (long) iterations * batches.batchSize();
+        if (sampling == Sampling.SHUFFLE) {
+            batches.shuffle(r);
+        }
+        double lossSum = 0;
+        long seen = 0;
+        try (EpochProgress bar = EpochProgress.start(progress, out, progressInterval, epoch, epochs, examples)) {
+            for (int it = 0; it < iterations; it++) {
+                Batch b = sampling == Sampling.SHUFFLE ? batches.get(it) : batches.draw(r);
+                double loss = network.backprop(b.x(), b.t());
+                DivergenceGuard.check(loss, params, epoch, it + 1, iterations, optimizer.learningRate());
+                optimizer.step(params);
+                lossSum += loss * b.size();
+                seen += b.size();
+                bar.update(seen, lossSum / seen);
+            }
+        }
+        return lossSum / seen;
+    }
+
+    private void report(EpochStats s, int testCorrect) {
+        if (progress == Progress.QUIET) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("Epoch ").append(s.epoch());
+        if (s.hasTestAccuracy()) {
+            line.append(": ").append(testCorrect).append(" / ").append(evaluation.size()).append(',');
+        } else {
+            line.append(" complete:");
+        }
+        line.append(String.format(Locale.ROOT, " loss %.4f", s.meanLoss()));
+        if (!Double.isNaN(s.trainAccuracy())) {
+            line.append(String.format(Locale.ROOT, ", train accuracy %.4f", s.trainAccuracy()));
+        }
+        if (s.hasTestAccuracy()) {
+            line.append(String.format(Locale.ROOT, ", test accuracy %.4f", s.testAccuracy()));
+        }
+        line.append(String.format(Locale.ROOT, ", %.2f s", s.seconds()));
+        out.println(line);
+        out.flush();
+    }
+}

@@ -1,0 +1,84 @@
+package org.bricknet.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class OptimizersTest {
+
+    @Test
+    void createsEachByNameInAnyCase() {
+        assertInstanceOf(Sgd.class, Optimizers.create("sgd", 0.1));
+        assertInstanceOf(Momentum.class, Optimizers.create("Momentum", 0.1));
+        assertInstanceOf(Nesterov.class, Optimizers.create("NESTEROV", 0.1));
+        assertInstanceOf(AdaGrad.class, Optimizers.create("adagrad", 0.1));
+        assertInstanceOf(RmsProp.class, Optimizers.create("rmsprop", 0.1));
+        assertInstanceOf(Adam.class, Optimizers.create(" adam ", 0.1));
+        assertInstanceOf(AdamW.class, Optimizers.create("adamw", 0.1));
+        for (String name : Optimizers.NAMES) {
+            Optimizer o = Optimizers.create(name, 0.25);
+            assertEquals(name, o.name());
+            assertEquals(0.25, o.learningRate());
+        }
+        assertEquals(0.001, Optimizers.defaultLearningRate("adam"));
+        assertEquals(0.01, Optimizers.defaultLearningRate("momentum"));
+    }
+
+    @Test
+    void anUnknownNameListsTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Optimizers.create("adamax", 0.1));
+        assertEquals("Optimizers: expected one of sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw, got 'adamax'",
+                e.getMessage());
+    }
+
+    @Test
+    void badHyperParametersSayWhatWasExpected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sgd(0));
+        assertEquals("sgd: expected a learning rate that is finite and > 0, got 0.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Adam(0.1).setLearningRate(Double.NaN));
+        assertEquals("adam: expected a learning rate that is finite and > 0, got NaN", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Momentum(0.1, 1.0));
+        assertEquals("momentum: expected a momentum in [0, 1), got 1.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new AdamW(0.1, -1));
+        assertEquals("adamw: expected a weight decay that is finite and >= 0, got -1.0", e.getMessage());
+    }
+
+    @Test
+    void savedStateResumesExactlyWhereItStopped() {
+        for (String name : Optimizers.NAMES) {
+            Bowl straight = Bowl.random(new Random(7), 4);
+            Bowl resumed = Bowl.random(new Random(7), 4);
+            Optimizer first = Optimizers.create(name, 0.05);
+            straight.descend(first, 10);
+            resumed.descend(Optimizers.create(name, 0.05), 0);
+            resumed.w.value().copyFrom(straight.w.value());
+            Map<String, double[]> state = first.state(straight.params());
+            assertEquals(10.0, state.get("steps")[0], name);
+
+            Optimizer second = Optimizers.create(name, 0.05);
+            second.loadState(resumed.params(), state);
+            straight.descend(first, 10);
+            resumed.descend(second, 10);
+            assertArrayEquals(straight.w.value().data(), resumed.w.value().data(), 0.0, name);
+            assertEquals(20, second.steps(), name);
+        }
+    }
+
+    @Test
+    void stateNamesItsSlotsByParameterKey() {
+        Bowl bowl = Bowl.random(new Random(1), 3);
+        Optimizer adam = new Adam(0.1);
+        bowl.descend(adam, 1);
+        Map<String, double[]> state = adam.state(bowl.params());
+        assertEquals(java.util.List.of("steps", "w.m", "w.v"), java.util.List.copyOf(state.keySet()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Adam(0.1).loadState(bowl.params(), Map.of("steps", new double[] {1})));
+        assertEquals("adam: expected state entry 'w.m' of 3 values, got none", e.getMessage());
+    }
+}
