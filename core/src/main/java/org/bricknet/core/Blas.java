@@ -15,6 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Blas {
     private static final BLAS BLAS_IMPL = BLAS.getInstance();
+    private static volatile boolean counting;
+    private static long flops;
+    private static long nanos;
 
     private Blas() {
     }
@@ -49,8 +52,38 @@ public final class Blas {
         }
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
+        if (!counting) {
+            BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                    b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+            return;
+        }
+        long start = System.nanoTime();
         BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                 b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+        synchronized (Blas.class) {
+            nanos += System.nanoTime() - start;
+            flops += 2L * m * n * k;
+        }
+    }
+
+    /**
+     * Starts (or stops) counting the floating-point operations of every product and the time spent
+     * in them, for benchmarks; counting resets both totals. Off unless turned on.
+     */
+    public static synchronized void count(boolean on) {
+        counting = on;
+        flops = 0;
+        nanos = 0;
+    }
+
+    /** Operations counted since {@link #count} was turned on: {@code 2·m·n·k} per product. */
+    public static synchronized long countedFlops() {
+        return flops;
+    }
+
+    /** Nanoseconds spent inside products since {@link #count} was turned on. */
+    public static synchronized long countedNanos() {
+        return nanos;
     }
 
     /** Which implementation is in use: native OpenBLAS, the Vector API, or plain Java. */
