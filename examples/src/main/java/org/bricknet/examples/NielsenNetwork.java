@@ -2,6 +2,10 @@ package org.bricknet.examples;
 
 import java.util.Random;
 import org.bricknet.core.Network;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.optim.Sgd;
+import org.bricknet.optim.Trainer;
+import org.bricknet.optim.TrainingHistory;
 import org.bricknet.layers.Affine;
 import org.bricknet.layers.Sigmoid;
 import org.bricknet.losses.MeanSquaredError;
@@ -27,6 +31,19 @@ public class NielsenNetwork extends Network {
             add("Sigmoid" + i, new Sigmoid());
         }
         withLoss(new MeanSquaredError());
+    }
+
+    /**
+     * {@code network.py}'s {@code SGD}: {@code epochs} passes over a fresh shuffle of
+     * {@code training}, mini-batches of {@code miniBatchSize}, step {@code w ← w − η·∇C} (the
+     * quadratic cost averages over the batch, so this is Nielsen's {@code (η/m)·Σ∇C_x}); after each
+     * epoch it prints {@code "Epoch j: correct / n_test"} when {@code test} is given. Shuffles come
+     * from {@code random}.
+     */
+    public TrainingHistory sgd(Dataset training, int epochs, int miniBatchSize, double eta, Dataset test,
+            Random random) {
+        return new Trainer(this, new Sgd(eta)).epochs(epochs).batchSize(miniBatchSize).random(random)
+                .evaluateOn(test).trainAccuracy(false).fit(training);
     }
 
     /** The layer sizes, input first. */

@@ -33,7 +33,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "H", description = "hidden units (default: 50 for two-layer, 30 for nielsen)")
     Integer hidden;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set (default: 20 for two-layer, 30 for nielsen)")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set (default: 100 for two-layer, about the book's 10,000 steps; 30 for nielsen, as in network.py)")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "examples per step (default: 100 for two-layer, 10 for nielsen)")
@@ -66,7 +66,7 @@ public final class TrainCommand implements Callable<Integer> {
         ModelSpec.Kind kind = parseKind();
         boolean nielsen = kind == ModelSpec.Kind.NIELSEN;
         int h = positive("--hidden", hidden != null ? hidden : nielsen ? 30 : 50);
-        int n = positive("--epochs", epochs != null ? epochs : nielsen ? 30 : 20);
+        int n = positive("--epochs", epochs != null ? epochs : nielsen ? 30 : 100);
         int b = positive("--batch-size", batchSize != null ? batchSize : nielsen ? 10 : 100);
         double eta = lr != null ? lr : nielsen ? 3.0 : 0.1;
         if (!(eta > 0) || Double.isInfinite(eta)) {
