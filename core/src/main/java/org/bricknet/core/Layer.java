@@ -8,6 +8,12 @@ import java.util.Map;
  * with respect to its input and stores the gradients of its own parameters in their
  * {@link Parameter#grad()}.
  *
+ * <p>Buffers: the tensors that {@code forward} and {@code backward} return belong to the layer,
+ * which may reuse them for its next call with the same batch size (that is how training avoids
+ * allocating per mini-batch). They stay valid until the layer's next {@code forward} or
+ * {@code backward}; copy one ({@link Tensor#copy()}) to keep it. {@link Network} copies whatever
+ * it hands to its callers.
+ *
  * <p>Shapes are checked where they enter: a wrong input shape is an
  * {@link IllegalArgumentException} naming the layer, the expected and the actual shape.
  */
