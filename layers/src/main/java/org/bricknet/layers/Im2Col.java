@@ -69,21 +69,29 @@ public final class Im2Col {
     /** Writes the column matrix of the image at {@code img[imgOff...]} into {@code col[colOff...]}. */
     public static void im2col(Geometry g, double[] img, int imgOff, double[] col, int colOff) {
         int ohw = g.outputSize();
+        int s = g.stride();
         for (int c = 0; c < g.channels(); c++) {
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++) {
                     int row = colOff + ((c * g.kh() + i) * g.kw() + j) * ohw;
+                    int x0 = firstInside(j, g.pad(), s);
+                    int x1 = endInside(j, g.pad(), s, g.w(), g.ow());
                     for (int y = 0; y < g.oh(); y++) {
-                        int iy = y * g.stride() - g.pad() + i;
+                        int iy = y * s - g.pad() + i;
                         int dst = row + y * g.ow();
-                        if (iy < 0 || iy >= g.h()) {
+                        if (iy < 0 || iy >= g.h() || x0 >= x1) {
                             java.util.Arrays.fill(col, dst, dst + g.ow(), 0.0);
                             continue;
                         }
-                        int src = imgOff + (c * g.h() + iy) * g.w();
-                        for (int x = 0; x < g.ow(); x++) {
-                            int ix = x * g.stride() - g.pad() + j;
-                            col[dst + x] = ix >= 0 && ix < g.w() ? img[src + ix] : 0.0;
+                        java.util.Arrays.fill(col, dst, dst + x0, 0.0);
+                        java.util.Arrays.fill(col, dst + x1, dst + g.ow(), 0.0);
+                        int src = imgOff + (c * g.h() + iy) * g.w() - g.pad() + j;
+                        if (s == 1) {
+                            System.arraycopy(img, src + x0, col, dst + x0, x1 - x0);
+                        } else {
+                            for (int x = x0; x < x1; x++) {
+                                col[dst + x] = img[src + x * s];
+                            }
                         }
                     }
                 }
@@ -94,26 +102,37 @@ public final class Im2Col {
     /** Adds the column matrix at {@code col[colOff...]} back onto the image at {@code img[imgOff...]}. */
     public static void col2im(Geometry g, double[] col, int colOff, double[] img, int imgOff) {
         int ohw = g.outputSize();
+        int s = g.stride();
         for (int c = 0; c < g.channels(); c++) {
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++) {
                     int row = colOff + ((c * g.kh() + i) * g.kw() + j) * ohw;
+                    int x0 = firstInside(j, g.pad(), s);
+                    int x1 = endInside(j, g.pad(), s, g.w(), g.ow());
                     for (int y = 0; y < g.oh(); y++) {
-                        int iy = y * g.stride() - g.pad() + i;
+                        int iy = y * s - g.pad() + i;
                         if (iy < 0 || iy >= g.h()) {
                             continue;
                         }
                         int src = row + y * g.ow();
-                        int dst = imgOff + (c * g.h() + iy) * g.w();
-                        for (int x = 0; x < g.ow(); x++) {
-                            int ix = x * g.stride() - g.pad() + j;
-                            if (ix >= 0 && ix < g.w()) {
-                                img[dst + ix] += col[src + x];
-                            }
+                        int dst = imgOff + (c * g.h() + iy) * g.w() - g.pad() + j;
+                        for (int x = x0; x < x1; x++) {
+                            img[dst + x * s] += col[src + x];
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The first output column x whose input column {@code x·s − pad + j} is >= 0. */
+    private static int firstInside(int j, int pad, int s) {
+        return pad > j ? (pad - j + s - 1) / s : 0;
+    }
+
+    /** One past the last output column x (< ow) whose input column {@code x·s − pad + j} is < w. */
+    private static int endInside(int j, int pad, int s, int w, int ow) {
+        int last = w - 1 + pad - j;
+        return last < 0 ? 0 : Math.min(ow, last / s + 1);
     }
 }
