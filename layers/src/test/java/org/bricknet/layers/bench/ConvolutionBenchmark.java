@@ -23,8 +23,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Forward + backward throughput of SimpleConvNet's first layer: 30 filters 5x5 over a batch of 100
  * random 1 x 28 x 28 images (stride 1, pad 0), in images per second (one JMH operation = one image).
- * {@code firstLayer} skips the input gradient, as Network does for its first layer in training.
- * Run with {@code java -cp ... org.bricknet.layers.bench.ConvolutionBenchmark} (see the README).
+ * {@code forwardBackwardFirstLayer} skips the input gradient, as Network does for its first layer
+ * in training. From the repository root:
+ *
+ * <pre>
+ * mvn -B -o -q -pl layers -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector \
+ *     -cp layers/target/test-classes:layers/target/classes:$(cat /tmp/cp.txt) \
+ *     org.bricknet.layers.bench.ConvolutionBenchmark
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
