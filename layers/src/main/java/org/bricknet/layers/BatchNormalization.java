@@ -98,10 +98,12 @@ public final class BatchNormalization implements Layer {
         double[] yd = y.data();
         double[] g = gamma.value().data();
         double[] b = beta.value().data();
-        for (int i = 0; i < xd.length; i++) {
-            int f = (i / inner) % features;
-            h[i] = (xd[i] - mean[f]) * invStd[f];
-            yd[i] = g[f] * h[i] + b[f];
+        for (int blk = 0, i = 0; i < xd.length; blk++) {
+            int f = blk % features;
+            for (int end = i + inner; i < end; i++) {
+                h[i] = (xd[i] - mean[f]) * invStd[f];
+                yd[i] = g[f] * h[i] + b[f];
+            }
         }
         return y;
     }
@@ -118,28 +120,37 @@ public final class BatchNormalization implements Layer {
         double[] db = beta.grad().data();
         java.util.Arrays.fill(dg, 0.0);
         java.util.Arrays.fill(db, 0.0);
-        for (int i = 0; i < d.length; i++) {
-            int f = (i / inner) % features;
-            db[f] += d[i];
-            dg[f] += d[i] * h[i];
+        for (int blk = 0, i = 0; i < d.length; blk++) {
+            int f = blk % features;
+            for (int end = i + inner; i < end; i++) {
+                db[f] += d[i];
+                dg[f] += d[i] * h[i];
+            }
         }
         Tensor dx = Tensor.zeros(xhat.shape());
         double[] out = dx.data();
         double[] g = gamma.value().data();
-        for (int i = 0; i < d.length; i++) {
-            int f = (i / inner) % features;
+        for (int blk = 0, i = 0; i < d.length; blk++) {
+            int f = blk % features;
             double scale = g[f] * invStd[f];
-            out[i] = batchStatistics ? scale * (d[i] - (db[f] + h[i] * dg[f]) / m) : scale * d[i];
+            for (int end = i + inner; i < end; i++) {
+                out[i] = batchStatistics ? scale * (d[i] - (db[f] + h[i] * dg[f]) / m) : scale * d[i];
+            }
         }
         return dx;
     }
 
-    /** Adds each feature's values (or, given {@code mean}, squared deviations) into {@code sums}. */
+    /**
+     * Adds each feature's values (or, given {@code mean}, squared deviations) into {@code sums}.
+     * The array is {@code N·F} blocks of {@code inner} values (1 for N x D, H·W for images); block
+     * {@code k} belongs to feature {@code k mod F}, as in every loop of this class.
+     */
     private void accumulate(double[] xd, int inner, double[] sums, double[] mean) {
-        for (int i = 0; i < xd.length; i++) {
-            int f = (i / inner) % features;
-            double v = mean == null ? xd[i] : (xd[i] - mean[f]) * (xd[i] - mean[f]);
-            sums[f] += v;
+        for (int blk = 0, i = 0; i < xd.length; blk++) {
+            int f = blk % features;
+            for (int end = i + inner; i < end; i++) {
+                sums[f] += mean == null ? xd[i] : (xd[i] - mean[f]) * (xd[i] - mean[f]);
+            }
         }
     }
 
