@@ -45,6 +45,11 @@ public final class Affine implements Layer {
         this(Tensor.randn(random, std, in, out), Tensor.zeros(out));
     }
 
+    /** Weights drawn by {@code init} with fan-in {@code in} (e.g. He: std √(2/in)), bias zero. */
+    public Affine(int in, int out, WeightInit init, Random random) {
+        this(init.sample(random, in, in, out), Tensor.zeros(out));
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         if (x.rank() < 2 || x.cols() != in) {
