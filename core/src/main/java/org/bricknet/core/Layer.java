@@ -36,8 +36,8 @@ public interface Layer {
 
     /**
      * State that is learned but not by gradients, such as BatchNormalization's running mean and
-     * variance: saved and loaded with the parameters, never touched by optimizers. Named like
-     * parameters; empty for most layers.
+     * variance: saved and loaded with the parameters, never touched by optimizers. In a fixed order,
+     * named like parameters; empty for most layers.
      */
     default Map<String, Tensor> buffers() {
         return Map.of();

@@ -1,6 +1,7 @@
 package org.bricknet.layers;
 
 import java.util.List;
+import java.util.Map;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Shapes;
@@ -30,6 +31,7 @@ public final class BatchNormalization implements Layer {
     private final int features;
     private final double[] runningMean;
     private final double[] runningVar;
+    private final Map<String, Tensor> buffers;
     private boolean training = true;
     private boolean batchStatistics;
     private Tensor xhat;
@@ -54,6 +56,10 @@ public final class BatchNormalization implements Layer {
         this.runningMean = new double[features];
         this.runningVar = new double[features];
         java.util.Arrays.fill(runningVar, 1.0);
+        Map<String, Tensor> b = new java.util.LinkedHashMap<>();
+        b.put("running_mean", Tensor.of(runningMean, features));
+        b.put("running_var", Tensor.of(runningVar, features));
+        this.buffers = java.util.Collections.unmodifiableMap(b);
     }
 
     /** γ = 1, β = 0, momentum 0.9 and eps 1e-6, the book's values ({@code 10e-7}). */
@@ -157,6 +163,15 @@ public final class BatchNormalization implements Layer {
     @Override
     public List<Parameter> parameters() {
         return List.of(gamma, beta);
+    }
+
+    /**
+     * The running statistics as tensors over the layer's own arrays ({@code running_mean},
+     * {@code running_var}), so that model files save and restore them.
+     */
+    @Override
+    public Map<String, Tensor> buffers() {
+        return buffers;
     }
 
     @Override

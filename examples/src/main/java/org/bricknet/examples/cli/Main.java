@@ -25,6 +25,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
