@@ -29,7 +29,7 @@ final class RowBuilder {
     void add(int index, double a, double n, double forward, double backward) {
         checked++;
         boolean ok = tol.passes(a, n);
-        if (!ok && tol.isKink(forward, backward)) {
+        if (!ok && tol.isKink(a, n, forward, backward)) {
             skipped++;
             return;
         }

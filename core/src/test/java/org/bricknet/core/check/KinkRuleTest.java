@@ -62,10 +62,25 @@ class KinkRuleTest {
     }
 
     @Test
-    void theKinkFactorIsTheThreshold() {
+    void theSlopesMustSplitByKinkFactorTolerancesAndAccountForTheError() {
         Tolerance t = Tolerance.of(1e-6, 1e-9);
-        assertTrue(t.isKink(1.0, 0.0));
-        assertFalse(t.isKink(1.0, 1.0 - 0.9e-3));
-        assertTrue(t.isKink(1.0, 1.0 - 1.1e-3));
+        assertTrue(t.isKink(1.0, 0.5, 1.0, 0.0));
+        // split 0.9e-4 is below 100 tolerances of 1e-6
+        assertFalse(t.isKink(1.0, 1.0 - 0.45e-4, 1.0, 1.0 - 0.9e-4));
+        assertTrue(t.isKink(1.0, 1.0 - 0.55e-4, 1.0, 1.0 - 1.1e-4));
+        // a split of 1e-3 does not excuse an error of 1e-2
+        assertFalse(t.isKink(1.0, 0.99, 1.0, 1.0 - 1e-3));
+    }
+
+    @Test
+    void aKinkJustInsideTheStepIsStillSkipped() {
+        // f = 2·max(x − 0.9999e-5·(1 − 1e-4), 0)... the kink sits just inside the step below x = 1e-5
+        double kink = 1e-5 - 0.3e-5;
+        Tensor x = Tensor.vector(1e-5);
+        Tensor a = Tensor.vector(2.0);
+        GradientReport r = Checker.run(() -> 2 * Math.max(x.data()[0] - kink, 0), List.of(new Checked("x", x, a)),
+                CheckMode.full(), Tolerance.DEFAULT);
+        assertTrue(r.passed(), r::toString);
+        assertEquals(1, r.row("x").skipped(), r::toString);
     }
 }
