@@ -6,6 +6,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.bricknet.core.GradientCheck;
 import org.bricknet.core.Layer;
@@ -53,12 +54,14 @@ import org.bricknet.core.check.Tolerance;
  *   <li>Delete the layer's own gradient, mutation and determinism properties that these replace;
  *       keep its hand-worked forward example.
  * </ol>
- * Tries come from {@code jqwik.tries.default} (junit-platform.properties); the seed is fixed
- * ({@link #SEED}) so that every run generates the same cases.
+ * Each property runs 100 tries; annotate the subclass with jqwik's
+ * {@code @PropertyDefaults(tries = 20)} for fewer (a big layer) or more. The seed is fixed
+ * ({@link #SEED}) so that every run generates the same cases and a failure reproduces.
  *
  * <p>Stochastic layers (Dropout) are checked with their draw held ({@link Layer#holdRandomDraw}),
  * which {@link GradientCheck} does for any layer that declares {@link Layer#isStochastic()}.
  */
+@PropertyDefaults(tries = 100)
 public abstract class LayerContract {
     /** The contracts' fixed jqwik seed; the test-jar's {@code Seeds.FIXED} is the same. */
     public static final String SEED = "20261123";

@@ -5,6 +5,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.bricknet.core.GradientCheck;
 import org.bricknet.core.LossLayer;
@@ -31,6 +32,7 @@ import org.bricknet.core.check.Tolerance;
  * {@link #create}, {@link #scoreShapes} and {@link #targets}; drop the loss's own gradient property,
  * keep its hand-worked example. Seed and tries as in {@link LayerContract}.
  */
+@PropertyDefaults(tries = 100)
 public abstract class LossContract {
 
     /** The loss layer under test, drawing any randomness from {@code random}. */
