@@ -58,7 +58,8 @@ public final class GradientCheck {
     public static GradientReport layer(Layer layer, Tensor x, long seed, CheckMode mode, Tolerance tol) {
         layer.setInputGradientNeeded(true);
         Tensor probe = layer.forward(x);
-        try (RandomDraws held = RandomDraws.hold(List.of(layer))) {
+        RandomDraws held = RandomDraws.hold(List.of(layer));
+        try {
             Tensor r = Tensor.randn(new Random(seed), 1.0, probe.shape());
             DoubleSupplier f = () -> dot(layer.forward(x), r);
             layer.forward(x);
@@ -73,6 +74,8 @@ public final class GradientCheck {
                 checked.add(new Checked(p.name(), p.value(), p.grad().copy()));
             }
             return Checker.run(f, checked, mode, tol);
+        } finally {
+            held.close();
         }
     }
 
@@ -85,10 +88,13 @@ public final class GradientCheck {
     public static GradientReport loss(LossLayer loss, Tensor scores, Tensor targets, CheckMode mode,
             Tolerance tol) {
         loss.loss(scores, targets);
-        try (RandomDraws held = RandomDraws.hold(List.of(loss))) {
+        RandomDraws held = RandomDraws.hold(List.of(loss));
+        try {
             loss.loss(scores, targets);
             Checked s = new Checked("scores", scores, loss.backward().copy());
             return Checker.run(() -> loss.loss(scores, targets), List.of(s), mode, tol);
+        } finally {
+            held.close();
         }
     }
 
@@ -105,12 +111,15 @@ public final class GradientCheck {
         net.loss(x, targets);
         List<Layer> all = new ArrayList<>(net.layers().values());
         all.add(net.lossLayer());
-        try (RandomDraws held = RandomDraws.hold(all)) {
+        RandomDraws held = RandomDraws.hold(all);
+        try {
             Tensor dx = net.inputGradient(x, targets);
             List<Checked> checked = new ArrayList<>();
             checked.add(new Checked("input", x, dx.copy()));
             net.parameters().forEach((k, p) -> checked.add(new Checked(k, p.value(), p.grad().copy())));
             return Checker.run(() -> net.loss(x, targets), checked, mode, tol);
+        } finally {
+            held.close();
         }
     }
 
