@@ -54,6 +54,14 @@ import org.bricknet.core.check.Tolerance;
  *   <li>Delete the layer's own gradient, mutation and determinism properties that these replace;
  *       keep its hand-worked forward example.
  * </ol>
+ * Notes for the layers on their way: Dropout must take its {@code Random} from {@link #create}
+ * (the seed property fails otherwise) and declare {@link Layer#isStochastic()} in training;
+ * BatchNormalization in training needs a batch of at least 2 unless the test is about the batch of
+ * one (its variance is then 0): use {@code Tensors.shapes(8, d)} filtered to {@code s[0] >= 2};
+ * max-pooling needs inputs without ties inside a window (the default 6 decimals make ties rare; a
+ * {@code filter} on the tensor makes them impossible); convolution accepts any height and width, so
+ * its {@link #wrongInputShapes} is the channel axis made one longer. Every layer's backward must
+ * reject an output gradient of the wrong shape, as {@code Shapes.requireSame} does.
  * Each property runs 100 tries; annotate the subclass with jqwik's
  * {@code @PropertyDefaults(tries = 20)} for fewer (a big layer) or more. The seed is fixed
  * ({@link #SEED}) so that every run generates the same cases and a failure reproduces.
