@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.Random;
 import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
@@ -83,12 +84,12 @@ class WeightDecayTest {
                 .withWeightDecay(0.3);
         Tensor x = Tensor.randn(r, 1.0, 5, 2, 4, 4);
         Tensor t = Tensor.randn(r, 1.0, 5, 2);
-        GradientCheck.Report report = GradientCheck.network(net, x, t);
+        GradientReport report = GradientCheck.network(net, x, t);
         GradientCheck.assertPassed(report, "a conv network with weight decay 0.3");
         // without decay in the analytic gradient the same check fails on the weights, not the biases
         Map<String, Tensor> plain = net.withWeightDecay(0).gradient(x, t);
         Map<String, Tensor> decayed = net.withWeightDecay(0.3).numericalGradient(x, t);
-        GradientCheck.Report off = GradientCheck.compare(plain, decayed);
+        GradientReport off = GradientCheck.compare(plain, decayed);
         assertEquals(false, off.row("W1").passed());
         assertEquals(false, off.row("W3").passed());
         assertEquals(true, off.row("b3").passed());
