@@ -142,6 +142,11 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The default hidden sizes of a model kind. */
+    static int[] defaultHidden(ModelSpec.Kind kind) {
+        return Defaults.of(kind).hidden.clone();
+    }
+
     /** The per-model defaults listed in the command's description. */
     private record Defaults(int[] hidden, int epochs, int batch, String optimizer, double lr) {
         static Defaults of(ModelSpec.Kind kind) {

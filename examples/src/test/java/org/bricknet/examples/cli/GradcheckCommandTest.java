@@ -30,7 +30,7 @@ class GradcheckCommandTest {
     void aSubsetCheckOfTheTwoLayerNetPassesAndPrintsTheTable() {
         assertEquals(0, run("--mode", "subset", "--subset-size", "5"), err::toString);
         String s = out.toString();
-        assertTrue(s.startsWith("gradcheck two-layer: TwoLayerNet(784, 50, 10) on 3 random inputs in [0, 1), seed 1"), s);
+        assertTrue(s.startsWith("gradcheck TwoLayerNet(784, 50, 10) on the first 3 embedded test digits, seed 1"), s);
         for (String row : new String[] {"input", "W1", "b1", "W2", "b2"}) {
             assertTrue(s.contains("\n" + row + " "), s);
         }
@@ -56,9 +56,22 @@ class GradcheckCommandTest {
     }
 
     @Test
+    void everyModelPassesADirectionCheck() {
+        for (String model : new String[] {"nielsen", "mlp", "cnn"}) {
+            assertEquals(0, run("--model", model, "--mode", "direction", "--directions", "2", "--batch", "2"),
+                    () -> model + "\n" + out + err);
+        }
+        String s = out.toString();
+        assertTrue(s.contains("NielsenNetwork(784, 30, 10)"), s);
+        assertTrue(s.contains("MultiLayerNet(784, 100, 100, 100, 10, batch norm, dropout 0.15, weight decay 1e-4)"), s);
+        assertTrue(s.contains("gamma3") && s.contains("SimpleConvNet(1,28,28 → 100,10)"), s);
+    }
+
+    @Test
     void unknownModelsAndModesAreUsageErrorsThatListTheChoices() {
-        assertEquals(2, run("--model", "cnn"));
-        assertTrue(err.toString().contains("unknown model 'cnn'; expected one of two-layer"), err::toString);
+        assertEquals(2, run("--model", "resnet"));
+        assertTrue(err.toString().contains("unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn]"),
+                err::toString);
         assertEquals(2, run("--mode", "everything"));
         assertTrue(err.toString().contains("expected one of full, subset, direction"), err::toString);
     }
