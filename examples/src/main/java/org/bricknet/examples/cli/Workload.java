@@ -4,6 +4,7 @@ import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.examples.NielsenNetwork;
+import org.bricknet.examples.SimpleConvNet;
 import org.bricknet.examples.TwoLayerNet;
 import org.bricknet.layers.Affine;
 import org.bricknet.layers.Relu;
@@ -13,7 +14,8 @@ import org.bricknet.losses.SoftmaxWithLoss;
 enum Workload {
     TWO_LAYER("two-layer", 100, 0.1),
     WIDE("wide", 100, 0.1),
-    NIELSEN("nielsen", 10, 3.0);
+    NIELSEN("nielsen", 10, 3.0),
+    CNN("cnn", 100, 0.1);
 
     final String label;
     final int batch;
@@ -35,6 +37,7 @@ enum Workload {
             case TWO_LAYER -> "TwoLayerNet 784-50-10, ReLU, softmax";
             case WIDE -> "784-256-256-10, ReLU, softmax";
             case NIELSEN -> "NielsenNetwork 784-30-10, sigmoid, quadratic cost";
+            case CNN -> "SimpleConvNet conv 30x5x5 - pool - 100 - 10";
         };
     }
 
@@ -49,10 +52,23 @@ enum Workload {
                     .add("Affine3", new Affine(256, k, Math.sqrt(2.0 / 256), random))
                     .withLoss(new SoftmaxWithLoss());
             case NIELSEN -> new NielsenNetwork(random, in, 30, k);
+            case CNN -> new SimpleConvNet(1, side(in), side(in), 100, k, random);
         };
     }
 
     Dataset input(Dataset train) {
-        return train;
+        if (this != CNN) {
+            return train;
+        }
+        int side = side(train.inputs().cols());
+        return train.asImages(1, side, side);
+    }
+
+    private static int side(int pixels) {
+        int s = (int) Math.round(Math.sqrt(pixels));
+        if (s * s != pixels) {
+            throw new IllegalArgumentException("bench: expected square images, got " + pixels + " values per example");
+        }
+        return s;
     }
 }
