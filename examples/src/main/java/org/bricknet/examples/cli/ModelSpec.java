@@ -48,10 +48,37 @@ public record ModelSpec(Kind kind, int[] sizes) {
             throw new IllegalArgumentException("two-layer: expected sizes input,hidden,output, got "
                     + Arrays.toString(sizes));
         }
+        if (sizes.length < 2 || sizes.length > MAX_LAYERS) {
+            throw new IllegalArgumentException(kind + ": expected 2 to " + MAX_LAYERS + " layer sizes, got " + sizes.length);
+        }
         for (int s : sizes) {
             if (s < 1) {
                 throw new IllegalArgumentException(kind + ": layer sizes must be positive, got " + Arrays.toString(sizes));
             }
+        }
+    }
+
+    /** The most layer sizes a model file's metadata may list. */
+    public static final int MAX_LAYERS = 64;
+
+    /** The number of values in the parameters: Σ (in·out + out) over the layers. */
+    public long parameterCount() {
+        long n = 0;
+        for (int i = 1; i < sizes.length; i++) {
+            n += (long) sizes[i - 1] * sizes[i] + sizes[i];
+        }
+        return n;
+    }
+
+    /**
+     * Checks, before {@link #build} allocates anything, that tensors holding {@code values}
+     * values in all can be this model's parameters: a file whose metadata claims a network of
+     * gigabytes but holds a few tensors is refused without building it.
+     */
+    public void requireParameterCount(long values, String file) throws BadFileException {
+        if (values != parameterCount()) {
+            throw new BadFileException(file, "__metadata__ describes " + kind + " " + metadata().get("sizes")
+                    + " with " + parameterCount() + " parameter values, but the file holds " + values);
         }
     }
 
@@ -77,6 +104,10 @@ public record ModelSpec(Kind kind, int[] sizes) {
         String sizes = meta.get("sizes");
         if (model == null || sizes == null) {
             throw new BadFileException(file, "__metadata__ lacks 'model' or 'sizes'; not a bricknet model file");
+        }
+        if (sizes.length() > 16 * MAX_LAYERS) {
+            throw new BadFileException(file, "__metadata__ 'sizes' is " + sizes.length() + " characters long; a model has at most "
+                    + MAX_LAYERS + " layer sizes");
         }
         try {
             int[] s = Arrays.stream(sizes.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
