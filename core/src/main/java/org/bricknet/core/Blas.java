@@ -12,9 +12,17 @@ import org.ejml.data.DMatrixRMaj;
  * <p>BLAS is column-major; a row-major matrix is the column-major storage of its transpose. So the
  * row-major {@code C = op(A)·op(B)} is computed as the column-major {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}:
  * the operands swap places and keep their transpose flags.
+ *
+ * <p>The system property {@code bricknet.blas} overrides the choice: {@code java} takes the Java
+ * implementation even when OpenBLAS is installed (to measure what a fresh machine gets),
+ * {@code native} insists on OpenBLAS and fails at start-up without it; {@code auto}, the default,
+ * takes the best available.
  */
 public final class Blas {
-    private static final BLAS BLAS_IMPL = BLAS.getInstance();
+    private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
+    private static volatile boolean counting;
+    private static long flops;
+    private static long nanos;
 
     private Blas() {
     }
@@ -49,8 +57,38 @@ public final class Blas {
         }
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
+        if (!counting) {
+            BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                    b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+            return;
+        }
+        long start = System.nanoTime();
         BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                 b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+        synchronized (Blas.class) {
+            nanos += System.nanoTime() - start;
+            flops += 2L * m * n * k;
+        }
+    }
+
+    /**
+     * Starts (or stops) counting the floating-point operations of every product and the time spent
+     * in them, for benchmarks; counting resets both totals. Off unless turned on.
+     */
+    public static synchronized void count(boolean on) {
+        counting = on;
+        flops = 0;
+        nanos = 0;
+    }
+
+    /** Operations counted since {@link #count} was turned on: {@code 2·m·n·k} per product. */
+    public static synchronized long countedFlops() {
+        return flops;
+    }
+
+    /** Nanoseconds spent inside products since {@link #count} was turned on. */
+    public static synchronized long countedNanos() {
+        return nanos;
     }
 
     /** Which implementation is in use: native OpenBLAS, the Vector API, or plain Java. */
@@ -75,6 +113,15 @@ public final class Blas {
         return isNative() ? ""
                 : "matrix products run on " + implementation() + "; for native speed install OpenBLAS "
                         + "(Debian: apt-get install libopenblas0)";
+    }
+
+    private static BLAS choose(String which) {
+        return switch (which) {
+            case "java" -> dev.ludovic.netlib.blas.JavaBLAS.getInstance();
+            case "native" -> dev.ludovic.netlib.blas.NativeBLAS.getInstance();
+            case "auto" -> BLAS.getInstance();
+            default -> throw new IllegalArgumentException("bricknet.blas must be auto, java or native, got '" + which + "'");
+        };
     }
 
     private static String dims(DMatrixRMaj x, boolean trans) {

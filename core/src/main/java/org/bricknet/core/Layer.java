@@ -8,6 +8,12 @@ import java.util.Map;
  * with respect to its input and stores the gradients of its own parameters in their
  * {@link Parameter#grad()}.
  *
+ * <p>Buffers: the tensors that {@code forward} and {@code backward} return belong to the layer,
+ * which may reuse them for its next call with the same batch size (that is how training avoids
+ * allocating per mini-batch). They stay valid until the layer's next {@code forward} or
+ * {@code backward}; copy one ({@link Tensor#copy()}) to keep it. {@link Network} copies whatever
+ * it hands to its callers.
+ *
  * <p>Shapes are checked where they enter: a wrong input shape is an
  * {@link IllegalArgumentException} naming the layer, the expected and the actual shape.
  */
@@ -30,8 +36,8 @@ public interface Layer {
 
     /**
      * State that is learned but not by gradients, such as BatchNormalization's running mean and
-     * variance: saved and loaded with the parameters, never touched by optimizers. Named like
-     * parameters; empty for most layers.
+     * variance: saved and loaded with the parameters, never touched by optimizers. In a fixed order,
+     * named like parameters; empty for most layers.
      */
     default Map<String, Tensor> buffers() {
         return Map.of();

@@ -30,6 +30,8 @@ public class Network {
     private final LinkedHashMap<String, Layer> layers = new LinkedHashMap<>();
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
     private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Tensor one = Tensor.vector(1.0);
+    private Layer[] order = new Layer[0];
     private LossLayer lossLayer;
     private double weightDecay;
 
@@ -54,6 +56,7 @@ public class Network {
         }
         layer.setInputGradientNeeded(!layers.isEmpty());
         layers.put(name, layer);
+        order = layers.values().toArray(new Layer[0]);
         params.putAll(added);
         layer.buffers().forEach((local, tensor) -> {
             String key = key(name, local);
@@ -114,7 +117,7 @@ public class Network {
 
     /** Puts every layer in training mode (true) or evaluation mode (false). */
     public void setTraining(boolean training) {
-        for (Layer l : layers.values()) {
+        for (Layer l : order) {
             l.setTraining(training);
         }
         if (lossLayer != null) {
@@ -122,10 +125,10 @@ public class Network {
         }
     }
 
-    /** The scores for a batch {@code x}, computed in evaluation mode (before the loss layer). */
+    /** The scores for a batch {@code x}, computed in evaluation mode (before the loss layer); a copy. */
     public Tensor predict(Tensor x) {
         setTraining(false);
-        return forward(x);
+        return forward(x).copy();
     }
 
     /** The loss (plus weight decay) on a batch, computed in training mode. */
@@ -139,7 +142,13 @@ public class Network {
      * indices (shape {@code (N,)} or {@code (N, 1)}) or one-hot rows ({@code (N, K)}).
      */
     public double accuracy(Tensor x, Tensor targets) {
-        return (double) correct(predict(x), targets) / x.rows();
+        return (double) countCorrect(x, targets) / x.rows();
+    }
+
+    /** How many rows of {@code x} the network classifies as their target (in evaluation mode). */
+    public int countCorrect(Tensor x, Tensor targets) {
+        setTraining(false);
+        return correct(forward(x), targets);
     }
 
     /** How many rows of {@code scores} have their highest score at the target class. */
@@ -199,7 +208,7 @@ public class Network {
         first.setInputGradientNeeded(true);
         try {
             loss(x, targets);
-            return backward();
+            return backward().copy();
         } finally {
             first.setInputGradientNeeded(false);
         }
@@ -210,17 +219,16 @@ public class Network {
             throw new IllegalStateException("Network: no layers; add some with add(name, layer)");
         }
         Tensor out = x;
-        for (Layer l : layers.values()) {
+        for (Layer l : order) {
             out = l.forward(out);
         }
         return out;
     }
 
     private Tensor backward() {
-        Tensor d = requireLoss().backward();
-        Layer[] ls = layers.values().toArray(new Layer[0]);
-        for (int i = ls.length - 1; i >= 0; i--) {
-            d = ls[i].backward(d);
+        Tensor d = requireLoss().backward(one);
+        for (int i = order.length - 1; i >= 0; i--) {
+            d = order[i].backward(d);
         }
         if (weightDecay != 0) {
             for (Parameter p : params.values()) {

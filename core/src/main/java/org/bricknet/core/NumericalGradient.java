@@ -39,6 +39,14 @@ public final class NumericalGradient {
 
     /** The partial derivative of {@code f} with respect to element {@code i} of {@code x}. */
     public static double at(DoubleSupplier f, Tensor x, int i) {
+        return probe(f, x, i).central();
+    }
+
+    /**
+     * Evaluates {@code f} at {@code x − h·e_i} and {@code x + h·e_i} and puts element {@code i} back
+     * exactly, even when {@code f} throws.
+     */
+    public static Probe probe(DoubleSupplier f, Tensor x, int i) {
         double[] d = x.data();
         double old = d[i];
         double h = step(old);
@@ -49,9 +57,30 @@ public final class NumericalGradient {
             double fPlus = f.getAsDouble();
             d[i] = minus;
             double fMinus = f.getAsDouble();
-            return (fPlus - fMinus) / (plus - minus);
+            return new Probe(fMinus, fPlus, old - minus, plus - old);
         } finally {
             d[i] = old;
+        }
+    }
+
+    /**
+     * The two evaluations of one central difference: {@code f} a distance {@code hMinus} below and
+     * {@code hPlus} above the point (the distances actually travelled, as rounded).
+     */
+    public record Probe(double fMinus, double fPlus, double hMinus, double hPlus) {
+        /** {@code (f(x+h) − f(x−h)) / ((x+h) − (x−h))}: error O(h²) where f is smooth. */
+        public double central() {
+            return (fPlus - fMinus) / (hPlus + hMinus);
+        }
+
+        /** {@code (f(x+h) − f(x)) / h}, given {@code f0 = f(x)}: error O(h). */
+        public double forward(double f0) {
+            return (fPlus - f0) / hPlus;
+        }
+
+        /** {@code (f(x) − f(x−h)) / h}, given {@code f0 = f(x)}: error O(h). */
+        public double backward(double f0) {
+            return (f0 - fMinus) / hMinus;
         }
     }
 }

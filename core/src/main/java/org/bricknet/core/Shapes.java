@@ -29,6 +29,14 @@ public final class Shapes {
         }
     }
 
+    /** {@code actual} must be an {@code rows x cols} matrix. */
+    public static void requireMatrix(String layer, String what, int rows, int cols, Tensor actual) {
+        if (!actual.isMatrix(rows, cols)) {
+            throw new IllegalArgumentException(layer + ": expected " + what + " of shape (" + rows + ", "
+                    + cols + "), got " + actual.shapeString());
+        }
+    }
+
     /** A backward call needs a forward call before it. */
     public static void requireForward(String layer, Object cached) {
         if (cached == null) {

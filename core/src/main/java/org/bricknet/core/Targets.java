@@ -10,8 +10,13 @@ public final class Targets {
      * holding indices in {@code [0, k)}, or {@code (n, k)} holding one-hot rows.
      */
     public static int[] classIndices(String who, Tensor targets, int n, int k) {
+        return classIndices(who, targets, n, k, null);
+    }
+
+    /** As {@link #classIndices(String, Tensor, int, int)}, into {@code into} when it holds n ints. */
+    public static int[] classIndices(String who, Tensor targets, int n, int k, int[] into) {
         double[] t = targets.data();
-        int[] out = new int[n];
+        int[] out = into != null && into.length == n ? into : new int[n];
         if (isOneHot(targets, n, k)) {
             for (int i = 0; i < n; i++) {
                 out[i] = Network.argmax(t, i * k, k);

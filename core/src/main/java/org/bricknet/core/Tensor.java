@@ -76,6 +76,30 @@ public final class Tensor {
         return t;
     }
 
+    /**
+     * {@code current} when it is already an {@code rows x cols} matrix, else a new one: how a layer
+     * keeps its output and gradient buffers from one mini-batch to the next without allocating.
+     */
+    public static Tensor reuse(Tensor current, int rows, int cols) {
+        if (current != null && current.shape.length == 2 && current.shape[0] == rows && current.shape[1] == cols) {
+            return current;
+        }
+        return zeros(rows, cols);
+    }
+
+    /** {@code current} when it already has the shape of {@code like}, else a new tensor of that shape. */
+    public static Tensor reuse(Tensor current, Tensor like) {
+        if (current != null && Arrays.equals(current.shape, like.shape)) {
+            return current;
+        }
+        return zeros(like.shape);
+    }
+
+    /** Whether this is an {@code rows x cols} matrix. */
+    public boolean isMatrix(int rows, int cols) {
+        return shape.length == 2 && shape[0] == rows && shape[1] == cols;
+    }
+
     /** The shape; a copy, so changing it changes nothing here. */
     public int[] shape() {
         return shape.clone();

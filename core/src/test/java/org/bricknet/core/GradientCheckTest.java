@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.bricknet.core.check.GradientReport;
 import java.util.Random;
 import org.bricknet.core.testing.TestLayers.MatMul;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class GradientCheckTest {
 
     @Test
     void passesACorrectLayer() {
-        GradientCheck.Report report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.NONE), x, 11);
+        GradientReport report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.NONE), x, 11);
         assertTrue(report.passed(), report::toString);
         assertEquals(2, report.rows().size());
         assertTrue(report.maxRelError() < 1e-7, report::toString);
@@ -30,8 +31,8 @@ class GradientCheckTest {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> GradientCheck.assertLayer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11));
         assertTrue(e.getMessage().contains("FAILED"), e.getMessage());
-        GradientCheck.Report report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11);
-        GradientCheck.Row input = report.row("input");
+        GradientReport report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11);
+        GradientReport.Row input = report.row("input");
         assertFalse(input.passed());
         assertEquals(20, input.failures());
         // every element is off by 1 %, so relative errors are 0.01/1.01
@@ -43,15 +44,15 @@ class GradientCheckTest {
 
     @Test
     void failsATransposedWeightGradient() {
-        GradientCheck.Report report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.TRANSPOSED), x, 11);
+        GradientReport report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.TRANSPOSED), x, 11);
         assertFalse(report.passed());
         assertFalse(report.row("W").passed());
         assertTrue(report.row("input").passed());
-        GradientCheck.Row row = report.row("W");
+        GradientReport.Row row = report.row("W");
         int[] at = row.worstIndex();
         // The reported values are those at the reported index.
         MatMul right = new MatMul(w, MatMul.Mistake.NONE);
-        GradientCheck.Report good = GradientCheck.layer(right, x, 11);
+        GradientReport good = GradientCheck.layer(right, x, 11);
         assertTrue(good.passed());
         assertEquals(2, at.length);
         assertTrue(Math.abs(row.worstAnalytic() - row.worstNumerical()) > 1e-3, report::toString);
@@ -61,8 +62,8 @@ class GradientCheckTest {
     void compareNamesTheWorstElementAndItsValues() {
         Tensor a = Tensor.of(new double[] {1.0, 2.0, 3.0, 4.0}, 2, 2);
         Tensor n = Tensor.of(new double[] {1.0, 2.0, 3.3, 4.0}, 2, 2);
-        GradientCheck.Report r = GradientCheck.compare(Map.of("W", a), Map.of("W", n));
-        GradientCheck.Row row = r.row("W");
+        GradientReport r = GradientCheck.compare(Map.of("W", a), Map.of("W", n));
+        GradientReport.Row row = r.row("W");
         assertArrayEquals(new int[] {1, 0}, row.worstIndex());
         assertEquals(3.0, row.worstAnalytic());
         assertEquals(3.3, row.worstNumerical());
@@ -75,14 +76,14 @@ class GradientCheckTest {
     void tinyAbsoluteDifferencesNearZeroPass() {
         Tensor a = Tensor.vector(1e-13, 0.5);
         Tensor n = Tensor.vector(3e-13, 0.5);
-        GradientCheck.Report r = GradientCheck.compare(Map.of("b", a), Map.of("b", n));
+        GradientReport r = GradientCheck.compare(Map.of("b", a), Map.of("b", n));
         assertTrue(r.passed(), r::toString);
         assertEquals(0.0, r.maxRelError());
     }
 
     @Test
     void nanIsAFailure() {
-        GradientCheck.Report r = GradientCheck.compare(Map.of("b", Tensor.vector(Double.NaN)),
+        GradientReport r = GradientCheck.compare(Map.of("b", Tensor.vector(Double.NaN)),
                 Map.of("b", Tensor.vector(1.0)));
         assertFalse(r.passed());
     }

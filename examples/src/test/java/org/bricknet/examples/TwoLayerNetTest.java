@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,9 @@ class TwoLayerNetTest {
         Map<String, Tensor> grad = net.gradient(x, t);
         Map<String, Tensor> num = net.numericalGradient(x, t);
         assertEquals(grad.keySet(), num.keySet());
-        GradientCheck.Report report = GradientCheck.compare(grad, num);
+        GradientReport report = GradientCheck.compare(grad, num);
         assertTrue(report.passed(), report::toString);
-        for (GradientCheck.Row row : report.rows()) {
+        for (GradientReport.Row row : report.rows()) {
             assertTrue(row.maxRelError() < 1e-6, report::toString);
         }
     }

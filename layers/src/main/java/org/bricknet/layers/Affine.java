@@ -24,6 +24,8 @@ public final class Affine implements Layer {
     private final int out;
     private boolean inputGradientNeeded = true;
     private Tensor x;
+    private Tensor y;
+    private Tensor dx;
 
     /** A layer over the given weights {@code (in, out)} and bias {@code (out)}; not copied. */
     public Affine(Tensor weights, Tensor bias) {
@@ -43,6 +45,11 @@ public final class Affine implements Layer {
         this(Tensor.randn(random, std, in, out), Tensor.zeros(out));
     }
 
+    /** Weights drawn by {@code init} with fan-in {@code in} (e.g. He: std √(2/in)), bias zero. */
+    public Affine(int in, int out, WeightInit init, Random random) {
+        this(init.sample(random, in, in, out), Tensor.zeros(out));
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         if (x.rank() < 2 || x.cols() != in) {
@@ -51,7 +58,7 @@ public final class Affine implements Layer {
         }
         this.x = x;
         int n = x.rows();
-        Tensor y = Tensor.zeros(n, out);
+        y = Tensor.reuse(y, n, out);
         double[] yd = y.data();
         double[] bd = b.value().data();
         for (int i = 0; i < n; i++) {
@@ -65,7 +72,7 @@ public final class Affine implements Layer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Affine", x);
         int n = x.rows();
-        Shapes.requireShape("Affine", "output gradient", new int[] {n, out}, dout);
+        Shapes.requireMatrix("Affine", "output gradient", n, out, dout);
         double[] d = dout.data();
         Blas.gemm(true, false, in, out, n, 1.0, x.data(), 0, d, 0, 0.0, w.grad().data(), 0);
         double[] db = b.grad().data();
@@ -79,7 +86,7 @@ public final class Affine implements Layer {
         if (!inputGradientNeeded) {
             return null;
         }
-        Tensor dx = Tensor.zeros(x.shape());
+        dx = Tensor.reuse(dx, x);
         Blas.gemm(false, true, n, in, out, 1.0, d, 0, w.value().data(), 0, 0.0, dx.data(), 0);
         return dx;
     }

@@ -7,11 +7,13 @@ import org.bricknet.core.Tensor;
 /** {@code y = max(0, x)}; backward passes {@code dout} where {@code x > 0} and 0 elsewhere. */
 public final class Relu implements Layer {
     private Tensor x;
+    private Tensor y;
+    private Tensor dx;
 
     @Override
     public Tensor forward(Tensor x) {
         this.x = x;
-        Tensor y = Tensor.zeros(x.shape());
+        y = Tensor.reuse(y, x);
         double[] xd = x.data();
         double[] yd = y.data();
         for (int i = 0; i < xd.length; i++) {
@@ -24,7 +26,7 @@ public final class Relu implements Layer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Relu", x);
         Shapes.requireSame("Relu", "output gradient", x, dout);
-        Tensor dx = Tensor.zeros(x.shape());
+        dx = Tensor.reuse(dx, x);
         double[] xd = x.data();
         double[] d = dout.data();
         double[] out = dx.data();

@@ -17,6 +17,9 @@ import org.bricknet.core.Tensor;
 public final class MeanSquaredError implements LossLayer {
     private Tensor a;
     private Tensor y;
+    private Tensor oneHot;
+    private Tensor dx;
+    private int[] labels;
 
     @Override
     public Tensor forward(Tensor outputs) {
@@ -35,8 +38,9 @@ public final class MeanSquaredError implements LossLayer {
         if (targets.sameShape(outputs)) {
             rows = targets;
         } else {
-            int[] labels = Targets.classIndices("MeanSquaredError", targets, n, k);
-            rows = Tensor.zeros(n, k);
+            labels = Targets.classIndices("MeanSquaredError", targets, n, k, labels);
+            oneHot = Tensor.reuse(oneHot, n, k).fill(0);
+            rows = oneHot;
             for (int i = 0; i < n; i++) {
                 rows.data()[i * k + labels[i]] = 1.0;
             }
@@ -57,7 +61,7 @@ public final class MeanSquaredError implements LossLayer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("MeanSquaredError", a);
         double scale = dout.data()[0] / a.rows();
-        Tensor dx = Tensor.zeros(a.shape());
+        dx = Tensor.reuse(dx, a);
         double[] ad = a.data();
         double[] yd = y.data();
         double[] d = dx.data();

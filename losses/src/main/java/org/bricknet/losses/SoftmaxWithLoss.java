@@ -1,30 +1,36 @@
 package org.bricknet.losses;
 
+import org.bricknet.core.LossLayer;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Targets;
 import org.bricknet.core.Tensor;
-import org.bricknet.core.LossLayer;
 
 /**
  * Softmax followed by cross-entropy, averaged over the batch: for scores {@code s} of shape
  * {@code (N, K)} and targets {@code t}, {@code L = −(1/N)·Σ_i log softmax(s_i)[t_i]}. Targets are
- * class indices ({@code (N,)}) or one-hot rows ({@code (N, K)}).
+ * class indices ({@code (N,)}) or one-hot rows ({@code (N, K)}; any rows of weights summing to 1
+ * work, as {@code −(1/N)·Σ_ij t_ij·log y_ij}).
  *
  * <p>Stable for any finite scores: each row's maximum is subtracted before {@code exp}, and the log
  * is taken as {@code s − max − log Σ exp(s − max)}, never as {@code log(softmax)}, so scores such as
- * ±1000 give a finite loss. Backward: {@code (softmax(s) − t) / N}.
+ * ±1000 give a finite loss. The gradient {@code (softmax(s) − t) / N} is computed in the same pass
+ * as the loss, row by row; {@link #backward} hands it out (scaled by {@code dout} if that is not 1).
  */
 public final class SoftmaxWithLoss implements LossLayer {
-    private Tensor y;
+    private Tensor probs;
+    private Tensor grad;
+    private Tensor scaled;
     private int[] labels;
-    private Tensor oneHot;
 
-    /** The softmax of each row of {@code scores}. */
+    /** The softmax of each row of {@code scores} (a new tensor). */
     @Override
     public Tensor forward(Tensor scores) {
         requireScores(scores);
         Tensor out = Tensor.zeros(scores.shape());
-        softmax(scores.data(), out.data(), scores.rows(), scores.cols());
+        int k = scores.cols();
+        for (int i = 0; i < scores.rows(); i++) {
+            softmaxRow(scores.data(), out.data(), i * k, k);
+        }
         return out;
     }
 
@@ -34,58 +40,53 @@ public final class SoftmaxWithLoss implements LossLayer {
         int n = scores.rows();
         int k = scores.cols();
         boolean rows = Targets.isOneHot(targets, n, k);
-        labels = rows ? null : Targets.classIndices("SoftmaxWithLoss", targets, n, k);
-        oneHot = rows ? targets : null;
-        y = Tensor.zeros(n, k);
+        if (!rows) {
+            labels = Targets.classIndices("SoftmaxWithLoss", targets, n, k, labels);
+        }
+        probs = Tensor.reuse(probs, n, k);
+        grad = Tensor.reuse(grad, n, k);
         double[] s = scores.data();
-        double[] yd = y.data();
+        double[] y = probs.data();
+        double[] g = grad.data();
+        double[] t = targets.data();
+        double invN = 1.0 / n;
         double total = 0;
         for (int i = 0; i < n; i++) {
-            double logSum = softmaxRow(s, yd, i * k, k);
+            int off = i * k;
+            double logSum = softmaxRow(s, y, off, k);
+            for (int j = 0; j < k; j++) {
+                g[off + j] = y[off + j] * invN;
+            }
             if (rows) {
-                // −Σ_j t_j·log y_j, with log y_j = s_j − logSum; targets that sum to 1 as one-hot rows do
-                double[] t = targets.data();
                 for (int j = 0; j < k; j++) {
-                    double tj = t[i * k + j];
+                    double tj = t[off + j];
                     if (tj != 0) {
-                        total += tj * (logSum - s[i * k + j]);
+                        total += tj * (logSum - s[off + j]);
+                        g[off + j] -= tj * invN;
                     }
                 }
             } else {
-                total += logSum - s[i * k + labels[i]];
+                total += logSum - s[off + labels[i]];
+                g[off + labels[i]] -= invN;
             }
         }
-        return total / n;
+        return total * invN;
     }
 
     @Override
     public Tensor backward(Tensor dout) {
-        Shapes.requireForward("SoftmaxWithLoss", y);
-        double scale = dout.data()[0] / y.rows();
-        Tensor dx = y.copy();
-        double[] d = dx.data();
-        int k = y.cols();
-        if (oneHot != null) {
-            double[] t = oneHot.data();
-            for (int i = 0; i < d.length; i++) {
-                d[i] -= t[i];
-            }
-        } else {
-            for (int i = 0; i < labels.length; i++) {
-                d[i * k + labels[i]] -= 1.0;
-            }
+        Shapes.requireForward("SoftmaxWithLoss", grad);
+        double scale = dout.data()[0];
+        if (scale == 1.0) {
+            return grad;
         }
-        for (int i = 0; i < d.length; i++) {
-            d[i] *= scale;
+        scaled = Tensor.reuse(scaled, grad);
+        double[] g = grad.data();
+        double[] out = scaled.data();
+        for (int i = 0; i < g.length; i++) {
+            out[i] = scale * g[i];
         }
-        return dx;
-    }
-
-    /** Row-wise softmax of an {@code n x k} array into {@code out}. */
-    public static void softmax(double[] s, double[] out, int n, int k) {
-        for (int i = 0; i < n; i++) {
-            softmaxRow(s, out, i * k, k);
-        }
+        return scaled;
     }
 
     /**

@@ -20,7 +20,7 @@ final class Evaluator {
         int hits = 0;
         for (int b = 0; b < chunks.count(); b++) {
             Batch batch = chunks.get(b);
-            hits += Network.correct(network.predict(batch.x()), batch.t());
+            hits += network.countCorrect(batch.x(), batch.t());
         }
         return hits;
     }

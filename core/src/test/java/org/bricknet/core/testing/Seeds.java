@@ -6,7 +6,7 @@ package org.bricknet.core.testing;
  * cases locally, change this value (or the property's seed) and run again.
  */
 public final class Seeds {
-    public static final String FIXED = "20261123";
+    public static final String FIXED = org.bricknet.core.contract.LayerContract.SEED;
 
     private Seeds() {
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.bricknet.core.Layer;
+import org.bricknet.core.Network;
 import org.bricknet.optim.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -65,11 +67,42 @@ public final class CheckpointOptions {
         }
     }
 
-    /** Refuses an option given on the command line whose value disagrees with the checkpoint's. */
-    void requireAgrees(CommandLine cl, String option, Object given, Object inCheckpoint) {
-        if (given != null && !given.toString().equals(inCheckpoint.toString())) {
+    /** The options that shape the model: when resuming, the model comes from the checkpoint instead. */
+    private static final String[] MODEL_OPTIONS = {"--model", "--hidden", "--activation", "--init", "--dropout",
+        "--batch-norm", "--weight-decay"};
+
+    /**
+     * Refuses, when resuming, a model option (the model is the checkpoint's) and an optimizer,
+     * learning rate, seed or batch size that disagrees with the checkpoint's.
+     */
+    void requireAgrees(CommandLine cl, ModelSpec model, Checkpoint c, String optimizer, double lr, long seed, int batch) {
+        for (String option : MODEL_OPTIONS) {
+            if (cl.getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(cl, option + ": the model comes from the checkpoint in " + resume + " ("
+                        + model + "); leave it out when resuming");
+            }
+        }
+        agree(cl, "--optimizer", optimizer, c.optimizer());
+        agree(cl, "--lr", lr, c.learningRate());
+        agree(cl, "--seed", seed, c.seed());
+        agree(cl, "--batch-size", batch, c.batchSize());
+    }
+
+    private void agree(CommandLine cl, String option, Object given, Object inCheckpoint) {
+        if (!given.equals(inCheckpoint)) {
             throw new ParameterException(cl, option + " " + given + " disagrees with the checkpoint in " + resume
                     + " (" + inCheckpoint + "); leave it out when resuming");
+        }
+    }
+
+    /**
+     * Says so when a resumed run cannot match an uninterrupted one bit for bit: a stochastic layer
+     * (dropout) draws from the network's own generator, whose state a checkpoint cannot hold.
+     */
+    static void noteIfNotExact(Network net, java.io.PrintStream out) {
+        if (net.layers().values().stream().anyMatch(Layer::isStochastic)) {
+            out.println("note: this model has dropout; a run resumed from these checkpoints continues correctly but "
+                    + "draws other dropout masks than an uninterrupted run would, so it will not match it bit for bit");
         }
     }
 }

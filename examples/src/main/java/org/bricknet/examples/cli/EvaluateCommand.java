@@ -27,7 +27,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = SavedModel.load(model);
-        Dataset test = saved.input(data.load().test());
+        Dataset test = saved.spec().shape(data.load().test());
         Network net = saved.network();
         Tensor scores = net.predict(test.inputs());
         int k = scores.cols();
@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        out.printf("model %s (%s), test set %s%n", model, saved.spec().metadata(), data.describe());
+        out.printf("model %s: %s, test set %s%n", model, saved.spec(), data.describe());
         out.printf("accuracy: %d / %d = %.2f%%%n%n", correct, test.size(), 100.0 * correct / test.size());
         out.println("confusion matrix (rows: true class, columns: predicted class)");
         out.print("     ");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code bricknet} command line: train, evaluate and predict on digits. */
 @Command(name = "bricknet", mixinStandardHelpOptions = true, version = "bricknet 0.1.0",
         description = "Neural networks from bricks: train on handwritten digits, evaluate, predict.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, GradcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -25,6 +25,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

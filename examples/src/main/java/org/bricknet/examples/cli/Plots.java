@@ -3,6 +3,8 @@ package org.bricknet.examples.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
+import org.bricknet.core.Network;
+import org.bricknet.core.Tensor;
 import org.bricknet.core.io.AtomicFiles;
 import org.bricknet.optim.TrainingHistory;
 import org.knowm.xchart.BitmapEncoder;
@@ -32,7 +34,68 @@ final class Plots {
             c.getStyler().setMarkerSize(4);
         }
         acc.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        java.awt.image.BufferedImage image = side(loss, acc);
+        write(side(loss, acc), file);
+    }
+
+    /**
+     * The first layer's weights as a grid of grey tiles, each scaled to its own min..max: the
+     * filters of a convolution (first input channel), or for an Affine on square images the
+     * weights into each of the first 100 hidden units, as images.
+     */
+    static void firstLayer(Network net, Path file) throws IOException {
+        Tensor w = net.parameters().values().iterator().next().value();
+        int tiles;
+        int th;
+        int tw;
+        java.util.function.BiFunction<Integer, Integer, Double> at;
+        if (w.rank() == 4) {
+            tiles = w.dim(0);
+            th = w.dim(2);
+            tw = w.dim(3);
+            int per = w.dim(1) * th * tw;
+            at = (t, i) -> w.data()[t * per + i];
+        } else {
+            int in = w.dim(0);
+            int outs = w.dim(1);
+            int s = (int) Math.round(Math.sqrt(in));
+            if (s * s != in) {
+                throw new IllegalArgumentException("--plot-weights: the first layer takes " + in
+                        + " inputs, not a square image");
+            }
+            tiles = Math.min(100, outs);
+            th = s;
+            tw = s;
+            at = (t, i) -> w.data()[i * outs + t];
+        }
+        int scale = Math.max(1, 56 / th);
+        int cols = (int) Math.ceil(Math.sqrt(tiles));
+        int rows = (tiles + cols - 1) / cols;
+        int gap = 2;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cols * (tw * scale + gap) + gap,
+                rows * (th * scale + gap) + gap, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        for (int t = 0; t < tiles; t++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < th * tw; i++) {
+                min = Math.min(min, at.apply(t, i));
+                max = Math.max(max, at.apply(t, i));
+            }
+            int x0 = gap + (t % cols) * (tw * scale + gap);
+            int y0 = gap + (t / cols) * (th * scale + gap);
+            for (int i = 0; i < th * tw; i++) {
+                int v = max > min ? (int) Math.round(255 * (at.apply(t, i) - min) / (max - min)) : 128;
+                g.setColor(new java.awt.Color(v, v, v));
+                g.fillRect(x0 + (i % tw) * scale, y0 + (i / tw) * scale, scale, scale);
+            }
+        }
+        g.dispose();
+        write(img, file);
+    }
+
+    private static void write(java.awt.image.BufferedImage image, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             if (!javax.imageio.ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer in this Java runtime");

@@ -33,7 +33,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = SavedModel.load(model);
-        Dataset test = saved.input(data.load().test());
+        Dataset test = saved.spec().shape(data.load().test());
         if (index < 0 || index >= test.size()) {
             throw new ParameterException(spec.commandLine(), "--index must be in [0, " + test.size() + "), got " + index);
         }

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
 import org.bricknet.core.Network;
-import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.core.io.SafeTensors;
 
-/** A model file read back: its spec and a network holding its parameters. */
+/** A model file read back: its spec and a network holding its parameters and buffers. */
 record SavedModel(ModelSpec spec, Network network) {
 
     static SavedModel load(Path file) throws IOException {
@@ -18,14 +17,5 @@ record SavedModel(ModelSpec spec, Network network) {
         Network net = spec.build(new Random(0));
         ModelFiles.loadInto(net, contents, file.toString());
         return new SavedModel(spec, net);
-    }
-
-    /** The data in the form the model takes; its input size must match. */
-    Dataset input(Dataset data) {
-        if (data.inputs().cols() != spec.sizes()[0]) {
-            throw new IllegalArgumentException("the model takes inputs of " + spec.sizes()[0]
-                    + " values, the data has " + data.inputs().cols() + " per example");
-        }
-        return data;
     }
 }

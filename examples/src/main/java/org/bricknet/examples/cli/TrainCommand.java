@@ -9,13 +9,13 @@ import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.data.Mnist;
 import org.bricknet.core.io.ModelFiles;
+import org.bricknet.examples.Activation;
 import org.bricknet.optim.Checkpoint;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Optimizers;
 import org.bricknet.optim.Trainer;
 import org.bricknet.optim.TrainingDivergedException;
 import org.bricknet.optim.TrainingHistory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,32 +23,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: a network on digits, with progress, per-epoch accuracy, saving and a plot. */
+/** {@code train}: a network on digits, with progress, per-epoch accuracy, saving and plots. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a network on handwritten digits and report its test accuracy.")
+        description = {"Train a network on handwritten digits and report its test accuracy.",
+            "Defaults per model (hidden / epochs / batch / optimizer lr):",
+            "  two-layer  50 / 100 / 100 / sgd 0.1     (the book's TwoLayerNet, about its 10,000 steps)",
+            "  nielsen    30 / 30 / 10 / sgd 3.0       (network.py's run)",
+            "  mlp        100,100,100 / 20 / 100 / sgd 0.1",
+            "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)"})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "KIND",
-            description = "two-layer (784-H-10, ReLU, softmax) or nielsen (784-H-10, sigmoid, quadratic cost); default: two-layer")
+    @Option(names = "--model", defaultValue = "two-layer", paramLabel = "KIND",
+            description = "two-layer, nielsen, mlp or cnn; default: ${DEFAULT-VALUE}")
     String model;
 
-    @Option(names = "--hidden", paramLabel = "H", description = "hidden units (default: 50 for two-layer, 30 for nielsen)")
-    Integer hidden;
+    @Option(names = "--hidden", paramLabel = "H[,H...]", description = "hidden layer sizes, e.g. 100,100,100")
+    String hidden;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set (default: 100 for two-layer, about the book's 10,000 steps; 30 for nielsen, as in network.py)")
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "examples per step (default: 100 for two-layer, 10 for nielsen)")
+    @Option(names = "--batch-size", paramLabel = "B", description = "examples per step")
     Integer batchSize;
 
-    @Option(names = "--lr", paramLabel = "ETA", description = "learning rate (default: 0.1 for two-layer, 3.0 for nielsen)")
+    @Option(names = "--lr", paramLabel = "ETA", description = "learning rate")
     Double lr;
 
-    @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw; default: sgd")
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw")
     String optimizer;
 
-    @Option(names = "--seed", paramLabel = "S", description = "random seed for weights and shuffles; default: 42")
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "F", description = "mlp: relu, sigmoid or tanh; default: ${DEFAULT-VALUE}")
+    String activation;
+
+    @Option(names = "--init", defaultValue = "he", paramLabel = "I", description = "mlp: he, xavier or a standard deviation such as 0.01; default: ${DEFAULT-VALUE}")
+    String init;
+
+    @Option(names = "--dropout", defaultValue = "0", paramLabel = "R", description = "mlp: dropout ratio after each hidden layer; default: ${DEFAULT-VALUE}")
+    double dropout;
+
+    @Option(names = "--batch-norm", description = "mlp: batch normalization before each activation")
+    boolean batchNorm;
+
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L", description = "mlp: L2 weight decay λ; default: ${DEFAULT-VALUE}")
+    double weightDecay;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed for weights, dropout and shuffles; default: 42")
     Long seed;
 
     @Mixin
@@ -63,6 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "draw loss and accuracy per epoch into a PNG")
     Path plot;
 
+    @Option(names = "--plot-weights", paramLabel = "FILE.png", description = "draw the first layer's weights (conv filters or W1 rows as 28x28 tiles) into a PNG")
+    Path plotWeights;
+
     @Spec
     CommandSpec spec;
 
@@ -70,50 +92,38 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Checkpoint from = checkpoints.load();
         ModelSpec resumedSpec = from == null ? null : checkpoints.spec(from);
-        ModelSpec.Kind kind = from == null ? parseKind() : resumedSpec.kind();
-        boolean nielsen = kind == ModelSpec.Kind.NIELSEN;
-        int h = positive("--hidden", hidden != null ? hidden : nielsen ? 30 : 50);
-        int n = positive("--epochs", epochs != null ? epochs : from != null ? checkpoints.epochs(from) : nielsen ? 30 : 100);
-        int b = positive("--batch-size", batchSize != null ? batchSize : nielsen ? 10 : 100);
-        double eta = lr != null ? lr : nielsen ? 3.0 : 0.1;
-        String optimizer = this.optimizer != null ? this.optimizer : "sgd";
-        long seed = this.seed != null ? this.seed : 42;
+        ModelSpec.Kind kind = from != null ? resumedSpec.kind() : parse("--model", () -> ModelSpec.Kind.parse(model));
+        Defaults d = Defaults.of(kind);
+        int[] hiddenSizes = hidden == null ? d.hidden : parse("--hidden", () -> ModelSpec.ints(hidden));
+        int n = positive("--epochs", epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs);
+        int b = positive("--batch-size", batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch);
+        double eta = lr != null ? lr : from != null ? from.learningRate() : d.lr;
+        String optName = optimizer != null ? optimizer : from != null ? from.optimizer() : d.optimizer;
+        long seed = from != null && this.seed == null ? from.seed() : this.seed != null ? this.seed : 42;
         if (from != null) {
-            CommandLine cl = spec.commandLine();
-            checkpoints.requireAgrees(cl, "--model", model, kind);
-            checkpoints.requireAgrees(cl, "--hidden", hidden, resumedSpec.sizes()[1]);
-            checkpoints.requireAgrees(cl, "--optimizer", this.optimizer, from.optimizer());
-            checkpoints.requireAgrees(cl, "--lr", lr, from.learningRate());
-            checkpoints.requireAgrees(cl, "--seed", this.seed, from.seed());
-            checkpoints.requireAgrees(cl, "--batch-size", batchSize, from.batchSize());
-            optimizer = from.optimizer();
-            eta = from.learningRate();
-            seed = from.seed();
-            b = from.batchSize();
+            checkpoints.requireAgrees(spec.commandLine(), resumedSpec, from, optName, eta, seed, b);
         }
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new ParameterException(spec.commandLine(), "--lr must be a finite number > 0, got " + eta);
         }
-        Optimizer opt;
-        try {
-            opt = Optimizers.create(optimizer, eta);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--optimizer: " + e.getMessage());
-        }
-        PrintStream out = System.out;
-        String advice = Blas.advice();
-        out.println("matrix products: " + Blas.implementation());
-        if (!advice.isEmpty()) {
-            out.println("note: " + advice);
-        }
+        Optimizer opt = parse("--optimizer", () -> Optimizers.create(optName, eta));
         Mnist.Split split = data.load();
-        Dataset train = split.train();
-        Dataset test = split.test();
-        ModelSpec modelSpec = from != null ? resumedSpec : new ModelSpec(kind, new int[] {train.inputs().cols(), h, train.classes()});
+        int[] input = kind == ModelSpec.Kind.CNN ? new int[] {1, side(split.train()), side(split.train())}
+                : new int[] {split.train().inputs().cols()};
+        ModelSpec modelSpec = from != null ? resumedSpec : parse("the model options", () -> new ModelSpec(kind, input,
+                hiddenSizes, split.train().classes(), kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID
+                        : Activation.parse(activation), init, dropout, batchNorm, weightDecay));
+        Dataset train = modelSpec.shape(split.train());
+        Dataset test = modelSpec.shape(split.test());
         Network net = modelSpec.build(new Random(seed));
-        out.printf("training %s %s on %s: %d training and %d test examples, %d epochs, batch %d, %s lr %s, seed %d%n",
-                kind, modelSpec.metadata().get("sizes"), data.describe(), train.size(), test.size(), n, b,
-                optimizer, eta, seed);
+
+        PrintStream out = System.out;
+        out.println("matrix products: " + Blas.implementation());
+        if (!Blas.advice().isEmpty()) {
+            out.println("note: " + Blas.advice());
+        }
+        out.printf("training %s on %s: %d training and %d test examples, %d epochs, batch %d, %s lr %s, seed %d%n",
+                modelSpec, data.describe(), train.size(), test.size(), n, b, optName, eta, seed);
         Trainer trainer = new Trainer(net, opt).epochs(n).batchSize(b).seed(seed).evaluateOn(test).output(out);
         if (from != null) {
             trainer.resumeFrom(from, checkpoints.resumedFile());
@@ -121,6 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (checkpoints.target() != null) {
             trainer.checkpointTo(checkpoints.target(), CheckpointOptions.metadata(modelSpec, n));
+            CheckpointOptions.noteIfNotExact(net, out);
         }
         TrainingHistory history;
         try {
@@ -139,17 +150,47 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved model to " + save);
         }
         if (plot != null) {
-            Plots.history(history, kind + " " + modelSpec.metadata().get("sizes"), plot);
+            Plots.history(history, modelSpec.toString(), plot);
             out.println("saved plot to " + plot);
+        }
+        if (plotWeights != null) {
+            Plots.firstLayer(net, plotWeights);
+            out.println("saved first-layer weights to " + plotWeights);
         }
         return 0;
     }
 
-    private ModelSpec.Kind parseKind() {
+    /** The default hidden sizes of a model kind. */
+    static int[] defaultHidden(ModelSpec.Kind kind) {
+        return Defaults.of(kind).hidden.clone();
+    }
+
+    /** The per-model defaults listed in the command's description. */
+    private record Defaults(int[] hidden, int epochs, int batch, String optimizer, double lr) {
+        static Defaults of(ModelSpec.Kind kind) {
+            return switch (kind) {
+                case TWO_LAYER -> new Defaults(new int[] {50}, 100, 100, "sgd", 0.1);
+                case NIELSEN -> new Defaults(new int[] {30}, 30, 10, "sgd", 3.0);
+                case MLP -> new Defaults(new int[] {100, 100, 100}, 20, 100, "sgd", 0.1);
+                case CNN -> new Defaults(new int[] {100}, 10, 100, "adam", 0.001);
+            };
+        }
+    }
+
+    private static int side(Dataset d) {
+        int cols = d.inputs().cols();
+        int s = (int) Math.round(Math.sqrt(cols));
+        if (s * s != cols) {
+            throw new IllegalArgumentException("cnn: expected square images, got " + cols + " values per example");
+        }
+        return s;
+    }
+
+    private <T> T parse(String what, java.util.function.Supplier<T> parser) {
         try {
-            return ModelSpec.Kind.parse(model != null ? model : "two-layer");
+            return parser.get();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage());
         }
     }
 

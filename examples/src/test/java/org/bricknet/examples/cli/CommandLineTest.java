@@ -47,7 +47,7 @@ class CommandLineTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String cmd : new String[] {"train", "evaluate", "predict"}) {
+        for (String cmd : new String[] {"train", "evaluate", "predict", "bench", "gradcheck"}) {
             Run r = run(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: bricknet " + cmd), r.out());

@@ -1,0 +1,86 @@
+package org.bricknet.examples.cli;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.bricknet.core.Blas;
+import org.bricknet.core.Network;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.optim.Sgd;
+import org.bricknet.optim.Trainer;
+import org.bricknet.optim.TrainingHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: training speed of a named workload. One warm-up epoch, then {@code --epochs}
+ * timed epochs of training only (no scoring); prints the median seconds per epoch, examples per
+ * second, and the rate of the matrix products (operations counted by {@link Blas}: over the whole
+ * epoch, and inside the products alone).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure training speed: seconds per epoch, examples per second, GFLOP/s.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--workload", defaultValue = "two-layer", paramLabel = "NAME",
+            description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
+    Workload workload;
+
+    @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "timed epochs after one warm-up; default: ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Mixin
+    DataOption data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
+        }
+        var out = spec.commandLine().getOut();
+        Dataset train = data.load().train();
+        Network net = workload.build(train, new Random(seed));
+        out.printf("workload %s: %s, batch %d, SGD lr %s, %d training examples of %s%n", workload,
+                workload.describe(), workload.batch, workload.lr, train.size(), data.describe());
+        out.printf("matrix products: %s%n", Blas.implementation());
+        if (!Blas.advice().isEmpty()) {
+            out.printf("note: %s%n", Blas.advice());
+        }
+        out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
+        Dataset input = workload.input(train);
+        Trainer trainer = new Trainer(net, new Sgd(workload.lr)).batchSize(workload.batch).seed(seed)
+                .trainAccuracy(false).quiet();
+        trainer.epochs(1).fit(input); // warm-up: JIT, buffers
+        double[] seconds = new double[epochs];
+        long flops = 0;
+        long productNanos = 0;
+        for (int e = 0; e < epochs; e++) {
+            Blas.count(true);
+            TrainingHistory h = trainer.epochs(1).fit(input);
+            flops += Blas.countedFlops();
+            productNanos += Blas.countedNanos();
+            Blas.count(false);
+            seconds[e] = h.last().seconds();
+            out.printf("epoch %d: %.3f s%n", e + 1, seconds[e]);
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;
+        double total = Arrays.stream(seconds).sum();
+        out.printf("median %.3f s per epoch, %.0f examples/s%n", median, train.size() / median);
+        out.printf("matrix products: %.2f GFLOP per epoch, %.1f GFLOP/s over the epoch, %.1f GFLOP/s inside the products (%.0f%% of the time)%n",
+                flops / 1e9 / epochs, flops / 1e9 / total, flops / (double) productNanos,
+                100.0 * productNanos / 1e9 / total);
+        return 0;
+    }
+}

@@ -1,0 +1,147 @@
+package org.bricknet.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.bricknet.core.Network;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.core.check.CheckMode;
+import org.bricknet.core.check.GradientReport;
+import org.bricknet.core.check.Tolerance;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.examples.Activation;
+import org.bricknet.examples.Datasets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gradcheck [--model two-layer|nielsen|mlp|cnn] [--mode full|subset|direction]}: builds a
+ * freshly initialised model (the {@code train} command's default form of it; {@code mlp} with batch
+ * norm, dropout 0.15 and weight decay 1e-4, so that every brick of it is checked), checks its
+ * backprop gradients (input and every parameter) against central differences on the first few
+ * embedded test digits, prints the report table and the time taken, and exits 0 when every element
+ * passes, 1 when one fails (2 on a usage error).
+ */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        description = "Checks a fresh model's backprop gradients against numerical ones and prints the report.")
+public final class GradcheckCommand implements Callable<Integer> {
+
+    /** How much of each tensor is compared. */
+    public enum Mode {
+        FULL("full"), SUBSET("subset"), DIRECTION("direction");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "two-layer", paramLabel = "KIND",
+            description = "two-layer, nielsen, mlp or cnn (default: ${DEFAULT-VALUE}); cnn has 0.4 million parameters:"
+                    + " check it in subset or direction mode")
+    String model;
+
+    @Option(names = "--mode", defaultValue = "full", converter = ModeConverter.class,
+            completionCandidates = ModeLabels.class,
+            description = "full: every element; subset: --subset-size elements per tensor; direction: --directions"
+                    + " random unit directions per tensor (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--subset-size", defaultValue = "10", description = "Elements per tensor in subset mode (default: ${DEFAULT-VALUE}).")
+    int subsetSize;
+
+    @Option(names = "--directions", defaultValue = "5", description = "Directions per tensor in direction mode (default: ${DEFAULT-VALUE}).")
+    int directions;
+
+    @Option(names = "--batch", defaultValue = "3", description = "Number of embedded test digits (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for the weights and the sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rtol", description = "Largest relative error that passes (default: " + Tolerance.DEFAULT_RTOL + ").")
+    double rtol = Tolerance.DEFAULT_RTOL;
+
+    @Option(names = "--atol", description = "Largest absolute error that passes (default: " + Tolerance.DEFAULT_ATOL + ").")
+    double atol = Tolerance.DEFAULT_ATOL;
+
+    @Override
+    public Integer call() {
+        if (batch < 1 || batch > 2000 || subsetSize < 1 || directions < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--batch must be in [1, 2000], --subset-size and --directions at least 1");
+        }
+        ModelSpec.Kind kind;
+        try {
+            kind = ModelSpec.Kind.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+        }
+        Dataset digits = Datasets.mnist10k().test().slice(0, batch);
+        int side = (int) Math.round(Math.sqrt(digits.inputs().cols()));
+        int[] input = kind == ModelSpec.Kind.CNN ? new int[] {1, side, side} : new int[] {digits.inputs().cols()};
+        boolean mlp = kind == ModelSpec.Kind.MLP;
+        ModelSpec form = new ModelSpec(kind, input, TrainCommand.defaultHidden(kind), digits.classes(),
+                kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.RELU, "he", mlp ? 0.15 : 0, mlp,
+                mlp ? 1e-4 : 0);
+        Network net = form.build(new Random(seed));
+        Dataset shaped = form.shape(digits);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("gradcheck %s on the first %d embedded test digits, seed %d%n", describe(form), batch, seed);
+        return check(net, shaped.inputs(), shaped.targets(), checkMode(), Tolerance.of(rtol, atol), out);
+    }
+
+    /** Checks {@code net}, prints the report and the time; 0 if it passed, 1 if not. */
+    static int check(Network net, Tensor x, Tensor targets, CheckMode mode, Tolerance tol, PrintWriter out) {
+        long start = System.nanoTime();
+        GradientReport report = GradientCheck.network(net, x, targets, mode, tol);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.println(report);
+        out.printf("took %.2f s%n", seconds);
+        out.flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    private CheckMode checkMode() {
+        return switch (mode) {
+            case FULL -> CheckMode.full();
+            case SUBSET -> CheckMode.subset(subsetSize, seed);
+            case DIRECTION -> CheckMode.directions(directions, seed);
+        };
+    }
+
+    private static String describe(ModelSpec form) {
+        return switch (form.kind()) {
+            case TWO_LAYER -> "TwoLayerNet(" + form.sizesText().replace(",", ", ") + ")";
+            case NIELSEN -> "NielsenNetwork(" + form.sizesText().replace(",", ", ") + ")";
+            case MLP -> "MultiLayerNet(" + form.sizesText().replace(",", ", ") + ", batch norm, dropout 0.15, weight decay 1e-4)";
+            case CNN -> "SimpleConvNet(" + form.sizesText() + ")";
+        };
+    }
+
+    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            return Arrays.stream(Mode.values()).filter(m -> m.label.equals(value)).findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("unknown mode '" + value
+                            + "'; expected one of " + String.join(", ", new ModeLabels())));
+        }
+    }
+
+    static final class ModeLabels implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Mode.values()).map(m -> m.label).iterator();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.bricknet.layers;
+
+import org.bricknet.core.Layer;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * Average pooling over {@code PH x PW} windows of each channel of {@code N x C x H x W} input, with
+ * stride {@code s} and zero padding {@code p}: {@code y[n, c, oy, ox] = (1/(PH·PW))·Σ_{i,j}
+ * x[n, c, oy·s − p + i, ox·s − p + j]}. Padding cells count as zeros in the average (PyTorch's
+ * default {@code count_include_pad}), so every window divides by {@code PH·PW}. Sizes as in
+ * {@link Im2Col}; {@code p} must be smaller than the window.
+ *
+ * <p>Backward spreads each {@code dout / (PH·PW)} over the image cells of its window.
+ */
+public final class AvgPooling implements Layer {
+    private final int ph;
+    private final int pw;
+    private final int stride;
+    private final int pad;
+    private Tensor x;
+    private Im2Col.Geometry g;
+
+    public AvgPooling(int ph, int pw, int stride, int pad) {
+        Im2Col.requireKernel("AvgPooling", ph, pw, stride, pad);
+        if (pad >= ph || pad >= pw) {
+            throw new IllegalArgumentException("AvgPooling: pad must be smaller than the window "
+                    + ph + "x" + pw + ", got " + pad);
+        }
+        this.ph = ph;
+        this.pw = pw;
+        this.stride = stride;
+        this.pad = pad;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Im2Col.Geometry geo = Im2Col.geometry("AvgPooling", x, 0, ph, pw, stride, pad);
+        Tensor y = Tensor.zeros(x.dim(0), geo.channels(), geo.oh(), geo.ow());
+        this.x = x;
+        this.g = geo;
+        pool(x.data(), y.data(), false);
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("AvgPooling", x);
+        Shapes.requireShape("AvgPooling", "output gradient",
+                new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
+        Tensor dx = Tensor.zeros(x.shape());
+        pool(dx.data(), dout.data(), true);
+        return dx;
+    }
+
+    /** Forward: {@code out[o] = mean of window o of img}; backward: adds {@code out[o]/(PH·PW)} to window o of img. */
+    private void pool(double[] img, double[] out, boolean backward) {
+        double scale = 1.0 / (ph * pw);
+        int planes = x.dim(0) * g.channels();
+        int o = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * g.h() * g.w();
+            for (int oy = 0; oy < g.oh(); oy++) {
+                int y0 = Math.max(0, oy * stride - pad);
+                int y1 = Math.min(g.h(), oy * stride - pad + ph);
+                for (int ox = 0; ox < g.ow(); ox++, o++) {
+                    int x0 = Math.max(0, ox * stride - pad);
+                    int x1 = Math.min(g.w(), ox * stride - pad + pw);
+                    double s = 0;
+                    double share = out[o] * scale;
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int p = base + iy * g.w() + x0, end = p + x1 - x0; p < end; p++) {
+                            if (backward) {
+                                img[p] += share;
+                            } else {
+                                s += img[p];
+                            }
+                        }
+                    }
+                    if (!backward) {
+                        out[o] = s * scale;
+                    }
+                }
+            }
+        }
+    }
+}

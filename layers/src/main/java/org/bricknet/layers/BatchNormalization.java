@@ -1,0 +1,191 @@
+package org.bricknet.layers;
+
+import java.util.List;
+import java.util.Map;
+import org.bricknet.core.Layer;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * Batch normalization per feature: on {@code N x D} each of the D columns, on {@code N x C x H x W}
+ * each channel (over all N·H·W of its values; any {@code N x F x ...} works alike). With the
+ * {@code M} values of one feature, {@code μ = (1/M)Σx}, {@code σ² = (1/M)Σ(x − μ)²} (the biased
+ * batch variance, as in the book), {@code x̂ = (x − μ)/√(σ² + eps)} and {@code y = γ·x̂ + β}.
+ *
+ * <p>Training mode uses the batch's {@code μ, σ²} and updates the running statistics
+ * {@code r ← momentum·r + (1 − momentum)·batch} for the mean and for the variance, where the
+ * running variance takes the same biased {@code σ²} as the book (PyTorch uses the unbiased
+ * {@code M/(M−1)·σ²} there). They start at mean 0 and variance 1. Evaluation mode normalizes with
+ * the running ones. A new layer starts in training mode.
+ *
+ * <p>Backward in training mode, per feature: {@code dβ = Σ dout}, {@code dγ = Σ dout·x̂},
+ * {@code dx = (γ/(M·√(σ² + eps)))·(M·dout − dβ − x̂·dγ)}. In evaluation mode μ and σ² are
+ * constants: {@code dx = dout·γ/√(r_var + eps)}.
+ */
+public final class BatchNormalization implements Layer {
+    private final Parameter gamma;
+    private final Parameter beta;
+    private final double momentum;
+    private final double eps;
+    private final int features;
+    private final double[] runningMean;
+    private final double[] runningVar;
+    private final Map<String, Tensor> buffers;
+    private boolean training = true;
+    private boolean batchStatistics;
+    private Tensor xhat;
+    private double[] invStd;
+
+    /** {@code gamma} and {@code beta} of shape {@code (F)}, not copied; momentum in [0, 1], eps > 0. */
+    public BatchNormalization(Tensor gamma, Tensor beta, double momentum, double eps) {
+        if (gamma.rank() != 1) {
+            throw new IllegalArgumentException("BatchNormalization: expected gamma of shape (F,), got "
+                    + gamma.shapeString());
+        }
+        Shapes.requireSame("BatchNormalization", "beta", gamma, beta);
+        if (!(momentum >= 0 && momentum <= 1) || !(eps > 0)) {
+            throw new IllegalArgumentException("BatchNormalization: expected momentum in [0, 1] and eps > 0, got "
+                    + momentum + " and " + eps);
+        }
+        this.features = gamma.size();
+        this.gamma = new Parameter("gamma", gamma);
+        this.beta = new Parameter("beta", beta);
+        this.momentum = momentum;
+        this.eps = eps;
+        this.runningMean = new double[features];
+        this.runningVar = new double[features];
+        java.util.Arrays.fill(runningVar, 1.0);
+        Map<String, Tensor> b = new java.util.LinkedHashMap<>();
+        b.put("running_mean", Tensor.of(runningMean, features));
+        b.put("running_var", Tensor.of(runningVar, features));
+        this.buffers = java.util.Collections.unmodifiableMap(b);
+    }
+
+    /** γ = 1, β = 0, momentum 0.9 and eps 1e-6, the book's values ({@code 10e-7}). */
+    public BatchNormalization(int features) {
+        this(Tensor.zeros(features).fill(1.0), Tensor.zeros(features), 0.9, 1e-6);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.rank() < 2 || x.dim(1) != features) {
+            throw new IllegalArgumentException("BatchNormalization: expected input of shape (N, " + features
+                    + ") or (N, " + features + ", H, W), got " + x.shapeString());
+        }
+        int inner = x.size() / (x.dim(0) * features);
+        double m = (double) x.dim(0) * inner;
+        double[] xd = x.data();
+        double[] mean = new double[features];
+        double[] var = new double[features];
+        if (training) {
+            accumulate(xd, inner, mean, null);
+            for (int f = 0; f < features; f++) {
+                mean[f] /= m;
+            }
+            accumulate(xd, inner, var, mean);
+            for (int f = 0; f < features; f++) {
+                var[f] /= m;
+                runningMean[f] = momentum * runningMean[f] + (1 - momentum) * mean[f];
+                runningVar[f] = momentum * runningVar[f] + (1 - momentum) * var[f];
+            }
+        } else {
+            System.arraycopy(runningMean, 0, mean, 0, features);
+            System.arraycopy(runningVar, 0, var, 0, features);
+        }
+        batchStatistics = training;
+        invStd = new double[features];
+        for (int f = 0; f < features; f++) {
+            invStd[f] = 1.0 / Math.sqrt(var[f] + eps);
+        }
+        xhat = Tensor.zeros(x.shape());
+        Tensor y = Tensor.zeros(x.shape());
+        double[] h = xhat.data();
+        double[] yd = y.data();
+        double[] g = gamma.value().data();
+        double[] b = beta.value().data();
+        for (int blk = 0, i = 0; i < xd.length; blk++) {
+            int f = blk % features;
+            for (int end = i + inner; i < end; i++) {
+                h[i] = (xd[i] - mean[f]) * invStd[f];
+                yd[i] = g[f] * h[i] + b[f];
+            }
+        }
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("BatchNormalization", xhat);
+        Shapes.requireSame("BatchNormalization", "output gradient", xhat, dout);
+        int inner = xhat.size() / (xhat.dim(0) * features);
+        double m = (double) xhat.dim(0) * inner;
+        double[] d = dout.data();
+        double[] h = xhat.data();
+        double[] dg = gamma.grad().data();
+        double[] db = beta.grad().data();
+        java.util.Arrays.fill(dg, 0.0);
+        java.util.Arrays.fill(db, 0.0);
+        for (int blk = 0, i = 0; i < d.length; blk++) {
+            int f = blk % features;
+            for (int end = i + inner; i < end; i++) {
+                db[f] += d[i];
+                dg[f] += d[i] * h[i];
+            }
+        }
+        Tensor dx = Tensor.zeros(xhat.shape());
+        double[] out = dx.data();
+        double[] g = gamma.value().data();
+        for (int blk = 0, i = 0; i < d.length; blk++) {
+            int f = blk % features;
+            double scale = g[f] * invStd[f];
+            for (int end = i + inner; i < end; i++) {
+                out[i] = batchStatistics ? scale * (d[i] - (db[f] + h[i] * dg[f]) / m) : scale * d[i];
+            }
+        }
+        return dx;
+    }
+
+    /**
+     * Adds each feature's values (or, given {@code mean}, squared deviations) into {@code sums}.
+     * The array is {@code N·F} blocks of {@code inner} values (1 for N x D, H·W for images); block
+     * {@code k} belongs to feature {@code k mod F}, as in every loop of this class.
+     */
+    private void accumulate(double[] xd, int inner, double[] sums, double[] mean) {
+        for (int blk = 0, i = 0; i < xd.length; blk++) {
+            int f = blk % features;
+            for (int end = i + inner; i < end; i++) {
+                sums[f] += mean == null ? xd[i] : (xd[i] - mean[f]) * (xd[i] - mean[f]);
+            }
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(gamma, beta);
+    }
+
+    /**
+     * The running statistics as tensors over the layer's own arrays ({@code running_mean},
+     * {@code running_var}), so that model files save and restore them.
+     */
+    @Override
+    public Map<String, Tensor> buffers() {
+        return buffers;
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+    }
+
+    /** The running mean, a copy. */
+    public double[] runningMean() {
+        return runningMean.clone();
+    }
+
+    /** The running (biased) variance, a copy. */
+    public double[] runningVariance() {
+        return runningVar.clone();
+    }
+}

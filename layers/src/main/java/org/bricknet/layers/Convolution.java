@@ -1,0 +1,143 @@
+package org.bricknet.layers;
+
+import java.util.List;
+import java.util.Random;
+import org.bricknet.core.Blas;
+import org.bricknet.core.Layer;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, as in the book and every framework) on {@code N x C x H x W}
+ * input: {@code y[n, f, oy, ox] = b[f] + Σ_{c,i,j} W[f, c, i, j]·x[n, c, oy·s − p + i, ox·s − p + j]}
+ * with zero padding {@code p}, stride {@code s}, weights {@code W} shaped {@code FN x C x KH x KW}
+ * and bias {@code b} shaped {@code (FN)}. Output: {@code N x FN x OH x OW}, sizes as in
+ * {@link Im2Col}.
+ *
+ * <p>Per image, with {@code col = im2col(x[n])} ({@code C·KH·KW x OH·OW}) and {@code W} viewed as
+ * {@code FN x C·KH·KW}: forward {@code y[n] = W·col + b}; backward
+ * {@code dW = Σ_n dout[n]·col[n]ᵀ}, {@code db[f] = Σ_{n,oy,ox} dout[n, f]},
+ * {@code dx[n] = col2im(Wᵀ·dout[n])} (skipped when the input gradient is not needed). Every product
+ * goes through {@link Blas}.
+ */
+public final class Convolution implements Layer {
+    private final Parameter w;
+    private final Parameter b;
+    private final int filters;
+    private final int channels;
+    private final int kh;
+    private final int kw;
+    private final int stride;
+    private final int pad;
+    private boolean inputGradientNeeded = true;
+    private Tensor x;
+    private Im2Col.Geometry g;
+    private double[] col = new double[0];
+
+    /** A layer over the given weights {@code (FN, C, KH, KW)} and bias {@code (FN)}; not copied. */
+    public Convolution(Tensor weights, Tensor bias, int stride, int pad) {
+        if (weights.rank() != 4) {
+            throw new IllegalArgumentException("Convolution: expected weights of shape (FN, C, KH, KW), got "
+                    + weights.shapeString());
+        }
+        this.filters = weights.dim(0);
+        this.channels = weights.dim(1);
+        this.kh = weights.dim(2);
+        this.kw = weights.dim(3);
+        this.stride = stride;
+        this.pad = pad;
+        Im2Col.requireKernel("Convolution", kh, kw, stride, pad);
+        Shapes.requireShape("Convolution", "bias", new int[] {filters}, bias);
+        this.w = new Parameter("W", weights);
+        this.b = new Parameter("b", bias);
+    }
+
+    /** {@code filters} filters of {@code channels x kh x kw} drawn by {@code init} (fan-in C·KH·KW), bias zero. */
+    public Convolution(int filters, int channels, int kh, int kw, int stride, int pad, WeightInit init,
+            Random random) {
+        this(init.sample(random, channels * kh * kw, filters, channels, kh, kw), Tensor.zeros(filters), stride, pad);
+    }
+
+    /** As above with a fixed standard deviation (the book's {@code weight_init_std = 0.01}). */
+    public Convolution(int filters, int channels, int kh, int kw, int stride, int pad, double std, Random random) {
+        this(filters, channels, kh, kw, stride, pad, WeightInit.gaussian(std), random);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Im2Col.Geometry geo = Im2Col.geometry("Convolution", x, channels, kh, kw, stride, pad);
+        int n = x.dim(0);
+        int k = geo.patchSize();
+        int ohw = geo.outputSize();
+        if (col.length != n * k * ohw) {
+            col = new double[n * k * ohw];
+        }
+        Tensor y = Tensor.zeros(n, filters, geo.oh(), geo.ow());
+        double[] yd = y.data();
+        double[] bd = b.value().data();
+        for (int i = 0; i < n; i++) {
+            Im2Col.im2col(geo, x.data(), i * geo.imageSize(), col, i * k * ohw);
+            int yOff = i * filters * ohw;
+            for (int f = 0; f < filters; f++) {
+                java.util.Arrays.fill(yd, yOff + f * ohw, yOff + (f + 1) * ohw, bd[f]);
+            }
+            Blas.gemm(false, false, filters, ohw, k, 1.0, w.value().data(), 0, col, i * k * ohw, 1.0, yd, yOff);
+        }
+        this.x = x;
+        this.g = geo;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("Convolution", x);
+        int n = x.dim(0);
+        Shapes.requireShape("Convolution", "output gradient", new int[] {n, filters, g.oh(), g.ow()}, dout);
+        int k = g.patchSize();
+        int ohw = g.outputSize();
+        double[] d = dout.data();
+        double[] db = b.grad().data();
+        java.util.Arrays.fill(db, 0.0);
+        for (int i = 0; i < n; i++) {
+            int dOff = i * filters * ohw;
+            Blas.gemm(false, true, filters, k, ohw, 1.0, d, dOff, col, i * k * ohw, i == 0 ? 0.0 : 1.0,
+                    w.grad().data(), 0);
+            for (int f = 0; f < filters; f++) {
+                double s = 0;
+                for (int p = dOff + f * ohw, end = p + ohw; p < end; p++) {
+                    s += d[p];
+                }
+                db[f] += s;
+            }
+        }
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        Tensor dx = Tensor.zeros(x.shape());
+        double[] dcol = new double[k * ohw];
+        for (int i = 0; i < n; i++) {
+            Blas.gemm(true, false, k, ohw, filters, 1.0, w.value().data(), 0, d, i * filters * ohw, 0.0, dcol, 0);
+            Im2Col.col2im(g, dcol, 0, dx.data(), i * g.imageSize());
+        }
+        return dx;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(w, b);
+    }
+
+    @Override
+    public void setInputGradientNeeded(boolean needed) {
+        this.inputGradientNeeded = needed;
+    }
+
+    public Parameter weights() {
+        return w;
+    }
+
+    public Parameter bias() {
+        return b;
+    }
+}

@@ -1,0 +1,88 @@
+package org.bricknet.layers;
+
+import org.bricknet.core.Layer;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * Max pooling over {@code PH x PW} windows of each channel of {@code N x C x H x W} input, with
+ * stride {@code s} and padding {@code p}: {@code y[n, c, oy, ox] = max_{i,j} x[n, c, oy·s − p + i,
+ * ox·s − p + j]}, the maximum taken over the window's cells that lie inside the image (padding is
+ * −∞, as in PyTorch, not the 0 that the book's im2col route would compare against). Sizes as in
+ * {@link Im2Col}; {@code p} must be smaller than the window so that every window holds a pixel.
+ *
+ * <p>Backward routes each {@code dout} to the cell that won its window (the first one on ties);
+ * cells that win several overlapping windows receive the sum. The maximum has a kink at ties.
+ */
+public final class MaxPooling implements Layer {
+    private final int ph;
+    private final int pw;
+    private final int stride;
+    private final int pad;
+    private Tensor x;
+    private Im2Col.Geometry g;
+    private int[] argmax = new int[0];
+
+    public MaxPooling(int ph, int pw, int stride, int pad) {
+        Im2Col.requireKernel("MaxPooling", ph, pw, stride, pad);
+        if (pad >= ph || pad >= pw) {
+            throw new IllegalArgumentException("MaxPooling: pad must be smaller than the window "
+                    + ph + "x" + pw + ", got " + pad);
+        }
+        this.ph = ph;
+        this.pw = pw;
+        this.stride = stride;
+        this.pad = pad;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Im2Col.Geometry geo = Im2Col.geometry("MaxPooling", x, 0, ph, pw, stride, pad);
+        int planes = x.dim(0) * geo.channels();
+        Tensor y = Tensor.zeros(x.dim(0), geo.channels(), geo.oh(), geo.ow());
+        if (argmax.length != y.size()) {
+            argmax = new int[y.size()];
+        }
+        double[] xd = x.data();
+        double[] yd = y.data();
+        int o = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * geo.h() * geo.w();
+            for (int oy = 0; oy < geo.oh(); oy++) {
+                int y0 = Math.max(0, oy * stride - pad);
+                int y1 = Math.min(geo.h(), oy * stride - pad + ph);
+                for (int ox = 0; ox < geo.ow(); ox++, o++) {
+                    int x0 = Math.max(0, ox * stride - pad);
+                    int x1 = Math.min(geo.w(), ox * stride - pad + pw);
+                    int best = base + y0 * geo.w() + x0;
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int ix = x0, p = base + iy * geo.w() + x0; ix < x1; ix++, p++) {
+                            if (xd[p] > xd[best]) {
+                                best = p;
+                            }
+                        }
+                    }
+                    yd[o] = xd[best];
+                    argmax[o] = best;
+                }
+            }
+        }
+        this.x = x;
+        this.g = geo;
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("MaxPooling", x);
+        Shapes.requireShape("MaxPooling", "output gradient",
+                new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
+        Tensor dx = Tensor.zeros(x.shape());
+        double[] d = dout.data();
+        double[] dxd = dx.data();
+        for (int o = 0; o < d.length; o++) {
+            dxd[argmax[o]] += d[o];
+        }
+        return dx;
+    }
+}

@@ -1,0 +1,66 @@
+package org.bricknet.layers;
+
+import org.bricknet.core.Layer;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * The softmax of each row as a plain layer (for outputs that are read as probabilities; to train
+ * on class targets, {@code SoftmaxWithLoss} is simpler and exact): {@code y_j = e^(x_j − m) /
+ * Σ_k e^(x_k − m)} with {@code m} the row's maximum, so large scores do not overflow. An input of
+ * more than two axes is taken as {@code N} rows of the product of the rest.
+ *
+ * <p>Backward is the full Jacobian-vector product, {@code ∂y_j/∂x_k = y_j·(δ_jk − y_k)}, which per
+ * row gives {@code dx = y ⊙ (dout − Σ_k dout_k·y_k)}.
+ */
+public final class Softmax implements Layer {
+    private Tensor y;
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.rank() < 2) {
+            throw new IllegalArgumentException("Softmax: expected input of shape (N, K), got " + x.shapeString());
+        }
+        Tensor out = Tensor.zeros(x.shape());
+        double[] s = x.data();
+        double[] yd = out.data();
+        int k = x.cols();
+        for (int off = 0; off < s.length; off += k) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = off; j < off + k; j++) {
+                max = Math.max(max, s[j]);
+            }
+            double sum = 0;
+            for (int j = off; j < off + k; j++) {
+                yd[j] = Math.exp(s[j] - max);
+                sum += yd[j];
+            }
+            for (int j = off; j < off + k; j++) {
+                yd[j] /= sum;
+            }
+        }
+        this.y = out;
+        return out;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("Softmax", y);
+        Shapes.requireSame("Softmax", "output gradient", y, dout);
+        Tensor dx = Tensor.zeros(y.shape());
+        double[] yd = y.data();
+        double[] d = dout.data();
+        double[] out = dx.data();
+        int k = y.cols();
+        for (int off = 0; off < yd.length; off += k) {
+            double dot = 0;
+            for (int j = off; j < off + k; j++) {
+                dot += d[j] * yd[j];
+            }
+            for (int j = off; j < off + k; j++) {
+                out[j] = yd[j] * (d[j] - dot);
+            }
+        }
+        return dx;
+    }
+}

@@ -1,0 +1,36 @@
+package org.bricknet.layers;
+
+import org.bricknet.core.Layer;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/** {@code y = tanh(x)}; backward is {@code dout · (1 − y²)}. */
+public final class Tanh implements Layer {
+    private Tensor y;
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor out = Tensor.zeros(x.shape());
+        double[] xd = x.data();
+        double[] yd = out.data();
+        for (int i = 0; i < xd.length; i++) {
+            yd[i] = Math.tanh(xd[i]);
+        }
+        this.y = out;
+        return out;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("Tanh", y);
+        Shapes.requireSame("Tanh", "output gradient", y, dout);
+        Tensor dx = Tensor.zeros(y.shape());
+        double[] yd = y.data();
+        double[] d = dout.data();
+        double[] out = dx.data();
+        for (int i = 0; i < yd.length; i++) {
+            out[i] = d[i] * (1.0 - yd[i] * yd[i]);
+        }
+        return dx;
+    }
+}

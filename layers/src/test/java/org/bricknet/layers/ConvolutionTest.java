@@ -1,0 +1,131 @@
+package org.bricknet.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class ConvolutionTest {
+    private static final Tensor X = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+    private static final double[] FILTER = {1, 2, 3, 4};
+
+    @Test
+    void forwardAndBackwardByHandStride1Pad0() {
+        Convolution conv = new Convolution(Tensor.of(FILTER.clone(), 1, 1, 2, 2), Tensor.vector(0.5), 1, 0);
+        Tensor y = conv.forward(X);
+        // top-left window [1 2; 4 5]·[1 2; 3 4] = 1 + 4 + 12 + 20 = 37, then 47, 67, 77; plus b = 0.5
+        assertArrayEquals(new int[] {1, 1, 2, 2}, y.shape());
+        assertArrayEquals(new double[] {37.5, 47.5, 67.5, 77.5}, y.data(), 1e-12);
+        Tensor dx = conv.backward(Tensor.of(new double[] {1, 0, 0, 1}, 1, 1, 2, 2));
+        // dW[i, j] = x[i, j] + x[1 + i, 1 + j]; db = 1 + 1
+        assertArrayEquals(new double[] {6, 8, 12, 14}, conv.weights().grad().data(), 1e-12);
+        assertArrayEquals(new double[] {2}, conv.bias().grad().data(), 1e-12);
+        // dx: the filter laid at the top-left plus the filter laid at the bottom-right
+        assertArrayEquals(new double[] {1, 2, 0, 3, 5, 2, 0, 3, 4}, dx.data(), 1e-12);
+    }
+
+    @Test
+    void forwardByHandStride2Pad1() {
+        Convolution conv = new Convolution(Tensor.of(FILTER.clone(), 1, 1, 2, 2), Tensor.vector(0), 2, 1);
+        Tensor y = conv.forward(X);
+        // padded 5x5, windows at rows/columns (−1, 0) and (1, 2): OH = OW = (3 + 2 − 2) / 2 + 1 = 2
+        // (0,0): 1·4; (0,1): 2·3 + 3·4; (1,0): 4·2 + 7·4; (1,1): 5·1 + 6·2 + 8·3 + 9·4
+        assertArrayEquals(new int[] {1, 1, 2, 2}, y.shape());
+        assertArrayEquals(new double[] {4, 18, 36, 77}, y.data(), 1e-12);
+    }
+
+    @Property(tries = 30, seed = Seeds.FIXED)
+    void forwardMatchesTheDefinition(@ForAll @IntRange(min = 1, max = 3) int c,
+            @ForAll @IntRange(min = 1, max = 3) int fn, @ForAll @IntRange(min = 1, max = 3) int k,
+            @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 0, max = 1) int pad,
+            @ForAll long seed) {
+        Random r = new Random(seed);
+        Tensor x = Tensor.randn(r, 1.0, 2, c, 5, 4);
+        Tensor w = Tensor.randn(r, 1.0, fn, c, k, k);
+        Tensor b = Tensor.randn(r, 1.0, fn);
+        Tensor y = new Convolution(w, b, stride, pad).forward(x);
+        for (int n = 0; n < 2; n++) {
+            for (int f = 0; f < fn; f++) {
+                for (int oy = 0; oy < y.dim(2); oy++) {
+                    for (int ox = 0; ox < y.dim(3); ox++) {
+                        double s = b.get(f);
+                        for (int ch = 0; ch < c; ch++) {
+                            for (int i = 0; i < k; i++) {
+                                for (int j = 0; j < k; j++) {
+                                    int iy = oy * stride - pad + i;
+                                    int ix = ox * stride - pad + j;
+                                    if (iy >= 0 && iy < 5 && ix >= 0 && ix < 4) {
+                                        s += w.get(f, ch, i, j) * x.get(n, ch, iy, ix);
+                                    }
+                                }
+                            }
+                        }
+                        assertEquals(s, y.get(n, f, oy, ox), 1e-12);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void skipsTheInputGradientWhenToldItIsNotNeeded() {
+        Convolution conv = new Convolution(Tensor.of(FILTER.clone(), 1, 1, 2, 2), Tensor.vector(0.5), 1, 0);
+        conv.setInputGradientNeeded(false);
+        conv.forward(X);
+        assertNull(conv.backward(Tensor.of(new double[] {1, 0, 0, 1}, 1, 1, 2, 2)));
+        assertArrayEquals(new double[] {6, 8, 12, 14}, conv.weights().grad().data(), 1e-12);
+    }
+
+    @Test
+    void shapeErrorsNameTheLayerAndTheShapes() {
+        Convolution big = new Convolution(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1), 1, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> big.forward(X));
+        assertEquals("Convolution: kernel 5x5 is larger than the padded input 3x3 (input (1, 1, 3, 3), pad 0)",
+                e.getMessage());
+        Convolution conv = new Convolution(2, 3, 3, 3, 1, 1, WeightInit.he(), new Random(1));
+        e = assertThrows(IllegalArgumentException.class, () -> conv.forward(Tensor.zeros(1, 2, 4, 4)));
+        assertEquals("Convolution: expected input of shape (N, 3, H, W), got (1, 2, 4, 4)", e.getMessage());
+        conv.forward(Tensor.zeros(1, 3, 4, 4));
+        e = assertThrows(IllegalArgumentException.class, () -> conv.backward(Tensor.zeros(1, 2, 2, 2)));
+        assertEquals("Convolution: expected output gradient of shape (1, 2, 4, 4), got (1, 2, 2, 2)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Convolution(Tensor.zeros(2, 1, 3, 3), Tensor.zeros(3), 1, 0));
+        assertEquals("Convolution: expected bias of shape (2,), got (3,)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Convolution(Tensor.zeros(2, 1, 3, 3), Tensor.zeros(2), 0, 0));
+        assertEquals("Convolution: expected kernel >= 1x1, stride >= 1 and pad >= 0, got kernel 3x3, stride 0, pad 0",
+                e.getMessage());
+    }
+
+    @Test
+    void weightInitUsesTheFanInOfAFilter() {
+        Convolution conv = new Convolution(4, 3, 5, 5, 1, 0, WeightInit.he(), new Random(9));
+        Tensor expected = Tensor.randn(new Random(9), Math.sqrt(2.0 / 75), 4, 3, 5, 5);
+        assertArrayEquals(expected.data(), conv.weights().value().data());
+        assertArrayEquals(new double[4], conv.bias().value().data());
+    }
+
+    @Property(tries = 40, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 3) int batch,
+            @ForAll @IntRange(min = 1, max = 3) int c, @ForAll @IntRange(min = 1, max = 3) int fn,
+            @ForAll @IntRange(min = 1, max = 6) int h, @ForAll @IntRange(min = 1, max = 6) int w,
+            @ForAll @IntRange(min = 1, max = 3) int kh, @ForAll @IntRange(min = 1, max = 3) int kw,
+            @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 0, max = 1) int pad,
+            @ForAll long seed) {
+        Random r = new Random(seed);
+        int khFit = Math.min(kh, h + 2 * pad);
+        int kwFit = Math.min(kw, w + 2 * pad);
+        Convolution conv = new Convolution(Tensor.randn(r, 1.0, fn, c, khFit, kwFit), Tensor.randn(r, 1.0, fn),
+                stride, pad);
+        GradientCheck.assertLayer(conv, Tensor.randn(r, 1.0, batch, c, h, w), seed);
+    }
+}

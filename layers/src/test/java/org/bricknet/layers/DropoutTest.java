@@ -1,0 +1,86 @@
+package org.bricknet.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class DropoutTest {
+
+    @Test
+    void evaluationIsTheIdentity() {
+        Dropout dropout = new Dropout(0.5, new Random(1));
+        dropout.setTraining(false);
+        Tensor x = Tensor.randn(new Random(2), 1.0, 4, 5);
+        assertArrayEquals(x.data(), dropout.forward(x).data());
+        Tensor dout = Tensor.randn(new Random(3), 1.0, 4, 5);
+        assertArrayEquals(dout.data(), dropout.backward(dout).data());
+    }
+
+    @Test
+    void trainingDropsAboutRatioAndScalesTheRest() {
+        double ratio = 0.3;
+        Dropout dropout = new Dropout(ratio, new Random(42));
+        Tensor x = Tensor.zeros(100, 100).fill(2.0);
+        double[] y = dropout.forward(x).data();
+        int zeros = 0;
+        for (double v : y) {
+            if (v == 0) {
+                zeros++;
+            } else {
+                assertEquals(2.0 / (1 - ratio), v, 1e-15);
+            }
+        }
+        // 10,000 Bernoulli(0.3) draws: standard deviation of the fraction is 0.0046; 0.02 is 4.4 of them
+        assertEquals(ratio, zeros / 10_000.0, 0.02);
+        // backward lets the gradient through exactly where the input went through
+        double[] dx = dropout.backward(Tensor.zeros(100, 100).fill(1.0)).data();
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(y[i] / 2.0, dx[i], 1e-15);
+        }
+    }
+
+    @Test
+    void sameSeedSameMaskAndHoldingKeepsTheMask() {
+        Tensor x = Tensor.zeros(8, 8).fill(1.0);
+        Dropout a = new Dropout(0.5, new Random(7));
+        Dropout b = new Dropout(0.5, new Random(7));
+        double[] first = a.forward(x).data();
+        assertArrayEquals(first, b.forward(x).data());
+        assertTrue(a.isStochastic());
+        a.holdRandomDraw(true);
+        assertArrayEquals(first, a.forward(x).data());
+        a.holdRandomDraw(false);
+        assertFalse(Arrays.equals(first, a.forward(x).data()), "a new draw gives a new mask");
+    }
+
+    @Test
+    void badRatioIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Dropout(1.0, new Random(1)));
+        assertEquals("Dropout: ratio must be in [0, 1), got 1.0", e.getMessage());
+    }
+
+    /** Checked with the mask held fixed: then training-mode dropout is linear in x. */
+    @Property(tries = 50, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 8) int batch,
+            @ForAll @IntRange(min = 1, max = 16) int width,
+            @ForAll @DoubleRange(min = 0, max = 0.9) double ratio, @ForAll long seed) {
+        Random r = new Random(seed);
+        Dropout dropout = new Dropout(ratio, new Random(seed + 1));
+        dropout.holdRandomDraw(true);
+        GradientCheck.assertLayer(dropout, Tensor.randn(r, 1.0, batch, width), seed);
+    }
+}

@@ -1,0 +1,48 @@
+package org.bricknet.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class FlattenTest {
+
+    @Test
+    void forwardAndBackwardByHand() {
+        Flatten flatten = new Flatten();
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2, 3, 2, 1);
+        Tensor y = flatten.forward(x);
+        assertArrayEquals(new int[] {2, 6}, y.shape());
+        assertEquals(7, y.get(1, 0));
+        assertEquals(6, y.get(0, 5));
+        Tensor dx = flatten.backward(Tensor.of(new double[] {0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0}, 2, 6));
+        assertArrayEquals(new int[] {2, 3, 2, 1}, dx.shape());
+        assertEquals(1, dx.get(0, 2, 1, 0));
+        assertEquals(2, dx.get(1, 0, 0, 0));
+    }
+
+    @Test
+    void backwardChecksTheShape() {
+        Flatten flatten = new Flatten();
+        flatten.forward(Tensor.zeros(2, 3, 2, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> flatten.backward(Tensor.zeros(2, 3, 4)));
+        assertEquals("Flatten: expected output gradient of shape (2, 12), got (2, 3, 4)", e.getMessage());
+    }
+
+    @Property(tries = 30, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 4) int batch,
+            @ForAll @IntRange(min = 1, max = 3) int c, @ForAll @IntRange(min = 1, max = 4) int hw,
+            @ForAll long seed) {
+        Random r = new Random(seed);
+        GradientCheck.assertLayer(new Flatten(), Tensor.randn(r, 1.0, batch, c, hw, hw), seed);
+    }
+}

@@ -1,0 +1,44 @@
+package org.bricknet.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class TanhTest {
+
+    @Test
+    void forwardAndBackwardByHand() {
+        // tanh(ln 3) = (3 − 1/3) / (3 + 1/3) = 0.8; tanh(0) = 0; tanh(−ln 3) = −0.8
+        Tanh tanh = new Tanh();
+        Tensor y = tanh.forward(Tensor.matrix(new double[][] {{Math.log(3), 0, -Math.log(3)}}));
+        assertArrayEquals(new double[] {0.8, 0, -0.8}, y.data(), 1e-15);
+        // dx = dout · (1 − y²): 2·0.36, 1·1, −1·0.36
+        Tensor dx = tanh.backward(Tensor.matrix(new double[][] {{2, 1, -1}}));
+        assertArrayEquals(new double[] {0.72, 1, -0.36}, dx.data(), 1e-15);
+    }
+
+    @Test
+    void backwardChecksTheShape() {
+        Tanh tanh = new Tanh();
+        tanh.forward(Tensor.zeros(2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tanh.backward(Tensor.zeros(3, 2)));
+        assertEquals("Tanh: expected output gradient of shape (2, 3), got (3, 2)", e.getMessage());
+    }
+
+    @Property(tries = 100, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 8) int batch,
+            @ForAll @IntRange(min = 1, max = 16) int width, @ForAll long seed) {
+        Random r = new Random(seed);
+        GradientCheck.assertLayer(new Tanh(), Tensor.randn(r, 2.0, batch, width), seed);
+    }
+}

@@ -1,0 +1,74 @@
+package org.bricknet.losses;
+
+import org.bricknet.core.LossLayer;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * The logistic function followed by binary cross-entropy, on logits: for scores {@code x} and
+ * targets {@code t} of the same shape (each 0 or 1; values in between are read as probabilities),
+ * {@code L = (1/count)·Σ_i −[t_i·log σ(x_i) + (1 − t_i)·log(1 − σ(x_i))]}, the mean over
+ * <em>all</em> {@code count} elements (N·K for N rows of K outputs, like PyTorch's
+ * {@code BCEWithLogitsLoss}; for one output per row that is the mean over the batch).
+ *
+ * <p>Each term is computed as {@code max(x, 0) − x·t + log(1 + e^(−|x|))}, which equals the
+ * above and neither overflows nor takes the log of 0, so logits such as ±1000 give finite values.
+ * Backward: {@code (σ(x) − t) / count}. {@link #forward} without targets returns {@code σ(x)}.
+ */
+public final class SigmoidWithLoss implements LossLayer {
+    private Tensor y;
+    private Tensor t;
+
+    @Override
+    public Tensor forward(Tensor scores) {
+        Tensor out = Tensor.zeros(scores.shape());
+        double[] s = scores.data();
+        double[] o = out.data();
+        for (int i = 0; i < s.length; i++) {
+            o[i] = sigmoid(s[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public double loss(Tensor scores, Tensor targets) {
+        Shapes.requireSame("SigmoidWithLoss", "targets", scores, targets);
+        double[] s = scores.data();
+        double[] td = targets.data();
+        double total = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (!(td[i] >= 0 && td[i] <= 1)) {
+                throw new IllegalArgumentException("SigmoidWithLoss: target " + i
+                        + " must be in [0, 1] (0 or 1 for class labels), got " + td[i]);
+            }
+            double x = s[i];
+            total += Math.max(x, 0) - x * td[i] + Math.log1p(Math.exp(-Math.abs(x)));
+        }
+        this.y = forward(scores);
+        this.t = targets.copy();
+        return total / s.length;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("SigmoidWithLoss", y);
+        double scale = dout.data()[0] / y.size();
+        Tensor dx = Tensor.zeros(y.shape());
+        double[] yd = y.data();
+        double[] td = t.data();
+        double[] d = dx.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (yd[i] - td[i]) * scale;
+        }
+        return dx;
+    }
+
+    /** The logistic function, written so that neither branch overflows for large |x|. */
+    static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+}

@@ -1,0 +1,72 @@
+package org.bricknet.losses;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+class SigmoidWithLossTest {
+
+    @Test
+    void forwardAndBackwardByHand() {
+        // x = 0, t = 1: −log σ(0) = log 2; x = ln 3, t = 0: −log(1 − 3/4) = log 4; mean over 2 elements
+        SigmoidWithLoss loss = new SigmoidWithLoss();
+        Tensor scores = Tensor.matrix(new double[][] {{0}, {Math.log(3)}});
+        assertEquals((Math.log(2) + Math.log(4)) / 2, loss.loss(scores, Tensor.matrix(new double[][] {{1}, {0}})), 1e-15);
+        // backward (σ(x) − t) / count
+        assertArrayEquals(new double[] {(0.5 - 1) / 2, 0.75 / 2}, loss.backward().data(), 1e-15);
+        assertArrayEquals(new double[] {0.5, 0.75}, loss.forward(scores).data(), 1e-15);
+    }
+
+    @Test
+    void meanIsOverAllElements() {
+        // 2 rows of 2 outputs, all logits 0: each element costs log 2, the mean is log 2, the gradient ±0.5/4
+        SigmoidWithLoss loss = new SigmoidWithLoss();
+        double l = loss.loss(Tensor.zeros(2, 2), Tensor.matrix(new double[][] {{1, 0}, {0, 1}}));
+        assertEquals(Math.log(2), l, 1e-15);
+        assertArrayEquals(new double[] {-0.125, 0.125, 0.125, -0.125}, loss.backward().data(), 1e-15);
+    }
+
+    @Test
+    void staysFiniteAtHugeLogits() {
+        SigmoidWithLoss loss = new SigmoidWithLoss();
+        Tensor scores = Tensor.matrix(new double[][] {{1000, -1000, 1000, -1000}});
+        // right and confident costs 0, wrong and confident costs |x| = 1000
+        double l = loss.loss(scores, Tensor.matrix(new double[][] {{1, 1, 0, 0}}));
+        assertEquals(500.0, l, 1e-12);
+        assertArrayEquals(new double[] {0, -0.25, 0.25, 0}, loss.backward().data(), 1e-15);
+        GradientCheck.assertLoss(new SigmoidWithLoss(), scores, Tensor.matrix(new double[][] {{1, 1, 0, 0}}));
+        GradientCheck.assertLoss(new SigmoidWithLoss(), Tensor.matrix(new double[][] {{40, -40, 40, -40}}),
+                Tensor.matrix(new double[][] {{1, 1, 0, 0}}));
+    }
+
+    @Test
+    void badTargetsAreClearErrors() {
+        SigmoidWithLoss loss = new SigmoidWithLoss();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.loss(Tensor.zeros(2, 1), Tensor.zeros(2)));
+        assertEquals("SigmoidWithLoss: expected targets of shape (2, 1), got (2,)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> loss.loss(Tensor.zeros(2), Tensor.vector(1, 2)));
+        assertEquals("SigmoidWithLoss: target 1 must be in [0, 1] (0 or 1 for class labels), got 2.0", e.getMessage());
+    }
+
+    @Property(tries = 100, seed = Seeds.FIXED)
+    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 8) int batch,
+            @ForAll @IntRange(min = 1, max = 6) int outputs, @ForAll long seed) {
+        Random r = new Random(seed);
+        Tensor scores = Tensor.randn(r, 4.0, batch, outputs);
+        Tensor targets = Tensor.zeros(batch, outputs);
+        for (int i = 0; i < targets.size(); i++) {
+            targets.data()[i] = r.nextBoolean() ? 1 : 0;
+        }
+        GradientCheck.assertLoss(new SigmoidWithLoss(), scores, targets);
+    }
+}
