@@ -1,6 +1,9 @@
 package org.bricknet.optim;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.bricknet.core.Parameter;
 import org.bricknet.core.data.Batch;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.data.MiniBatches;
+import org.bricknet.core.io.BadFileException;
 
 /**
  * Mini-batch training of a {@link Network} with an {@link Optimizer}, epoch by epoch. Each
@@ -25,7 +29,10 @@ import org.bricknet.core.data.MiniBatches;
  *
  * <p>Randomness (the shuffles or draws) comes from {@link #random(Random)} or from
  * {@link #seed(long)} (0 unless set): the same seed, network and data give the same history and the
- * same parameters on every run. A loss or gradient that is NaN or infinite stops training with a
+ * same parameters on every run. With a seed, epoch {@code e} draws from its own generator, derived
+ * from the seed and {@code e} alone ({@link #epochRandom}), so that a run resumed from a
+ * {@link Checkpoint} after epoch {@code k} ({@link #checkpointTo}, {@link #resumeFrom}) rebuilds
+ * exactly the generator the uninterrupted run used and ends bit for bit where it would have. A loss or gradient that is NaN or infinite stops training with a
  * {@link TrainingDivergedException}, the parameters left as they were before that step.
  *
  * <p>Configure with the fluent setters, then call {@link #fit}:
@@ -49,6 +56,9 @@ public final class Trainer {
     private Progress progress = Progress.AUTO;
     private Duration progressInterval = Duration.ofSeconds(10);
     private Consumer<EpochStats> onEpoch = e -> { };
+    private Path checkpointDir;
+    private Map<String, String> checkpointMetadata = Map.of();
+    private Checkpoint resumed;
 
     public Trainer(Network network, Optimizer optimizer) {
         this.network = Objects.requireNonNull(network, "Trainer: expected a network, got null");
@@ -134,15 +144,67 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * After each epoch, writes a {@link Checkpoint} into {@code dir} (atomically, replacing the
+     * previous one), with {@code metadata} added to its {@code __metadata__}. Needs a seeded
+     * trainer: a caller's {@link #random(Random)} cannot be saved.
+     */
+    public Trainer checkpointTo(Path dir, Map<String, String> metadata) {
+        this.checkpointDir = Objects.requireNonNull(dir, "Trainer: expected a checkpoint directory, got null");
+        this.checkpointMetadata = Map.copyOf(metadata);
+        return this;
+    }
+
+    /** Continues from the checkpoint in {@code dir}: see {@link #resumeFrom(Checkpoint, String)}. */
+    public Trainer resumeFrom(Path dir) throws IOException {
+        return resumeFrom(Checkpoint.load(dir), Checkpoint.file(dir).toString());
+    }
+
+    /**
+     * Continues from {@code c} (read from {@code file}): copies its network and optimizer state into
+     * this trainer's network and optimizer now (a checkpoint of another shape or optimizer is
+     * refused and changes nothing), takes its seed, batch size and sampling, and makes the next
+     * {@link #fit} run epochs {@code c.epoch() + 1 .. epochs()} after the checkpoint's history.
+     */
+    public Trainer resumeFrom(Checkpoint c, String file) throws BadFileException {
+        c.restore(network, optimizer, file);
+        this.resumed = c;
+        this.seed = c.seed();
+        this.random = null;
+        this.batchSize = c.batchSize();
+        this.sampling = c.sampling();
+        return this;
+    }
+
+    /** The generator of epoch {@code epoch} (from 1) for {@code seed}: a fixed function of the two. */
+    static Random epochRandom(long seed, int epoch) {
+        long z = seed + 0x9E3779B97F4A7C15L * epoch;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
+    }
+
     /** Trains for the configured epochs and returns their history. */
     public TrainingHistory fit(Dataset train) {
         Objects.requireNonNull(train, "Trainer: expected a training set, got null");
-        Random r = random != null ? random : new Random(seed);
+        if (checkpointDir != null && random != null) {
+            throw new IllegalStateException("Trainer: checkpoints need a seeded trainer (seed(long)), not random(Random)");
+        }
         MiniBatches batches = new MiniBatches(train, batchSize);
         Evaluator trainScore = scoreTrainingSet ? new Evaluator(network, train, evaluationBatchSize) : null;
         Evaluator testScore = evaluation != null ? new Evaluator(network, evaluation, evaluationBatchSize) : null;
         TrainingHistory history = new TrainingHistory();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        int first = 1;
+        if (resumed != null) {
+            if (resumed.trainExamples() != train.size()) {
+                throw new IllegalArgumentException("Trainer: the checkpoint was trained on " + resumed.trainExamples()
+                        + " examples; this training set has " + train.size());
+            }
+            resumed.history().epochs().forEach(history::add);
+            first = resumed.epoch() + 1;
+        }
+        for (int epoch = first; epoch <= epochs; epoch++) {
+            Random r = random != null ? random : epochRandom(seed, epoch);
             long start = System.nanoTime();
             double meanLoss = trainEpoch(batches, train.size(), r, epoch);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -151,10 +213,24 @@ public final class Trainer {
             double testAcc = testScore == null ? Double.NaN : testCorrect / (double) evaluation.size();
             EpochStats stats = new EpochStats(epoch, meanLoss, trainAcc, testAcc, seconds);
             history.add(stats);
+            if (checkpointDir != null) {
+                saveCheckpoint(epoch, history, train.size());
+            }
             report(stats, testCorrect);
             onEpoch.accept(stats);
         }
         return history;
+    }
+
+    private void saveCheckpoint(int epoch, TrainingHistory history, int trainExamples) {
+        try {
+            new Checkpoint(epoch, seed, batchSize, sampling, optimizer.name(), optimizer.learningRate(), trainExamples,
+                    history, network.state(), optimizer.state(network.parameters()), checkpointMetadata)
+                    .save(checkpointDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Trainer: cannot write the checkpoint of epoch " + epoch + " into "
+                    + checkpointDir + ": " + e.getMessage(), e);
+        }
     }
 
     /** One pass: returns the mean loss per example. */

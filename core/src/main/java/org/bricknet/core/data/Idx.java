@@ -23,12 +23,17 @@ import org.bricknet.core.io.BadFileException;
  * the claimed size is possible for the compressed size (deflate expands at most 1032-fold). It
  * then checks that the file holds exactly the announced bytes: fewer is "truncated", more is
  * "trailing bytes". Every failure is a {@link BadFileException} naming the file.
+ *
+ * <p>Memory: a plain file's data array is allocated once the file size has confirmed it; a
+ * gzipped file's (whose real size is known only by inflating it) grows from 1 MiB as the data
+ * arrives, so a lying header costs at most about twice the bytes the stream really holds.
  */
 public final class Idx {
     /** The most elements one IDX file may announce: 2^30 bytes, 17× the full 60,000-image MNIST. */
     public static final long MAX_ELEMENTS = 1L << 30;
     private static final int UNSIGNED_BYTE = 0x08;
     private static final long DEFLATE_MAX_RATIO = 1032;
+    private static final int INITIAL_CHUNK = 1 << 20;
 
     /** An IDX array: its dimensions and its elements as unsigned bytes. */
     public record Array(int[] dims, byte[] data) {
@@ -112,18 +117,42 @@ public final class Idx {
                     + (gzip ? "a gzip file of " + storedSize + " bytes cannot hold that many"
                             : "only " + Math.max(0, bound) + " follow the header (truncated)"));
         }
-        byte[] data = new byte[(int) total];
+        byte[] data = readData(in, (int) total, gzip || storedSize < 0, name);
+        if (in.read() != -1) {
+            throw new BadFileException(name, "trailing bytes after the " + total + " announced bytes of data");
+        }
+        return new Array(dims, data);
+    }
+
+    /**
+     * The {@code total} bytes of data. When the stored size bounds the data (a plain file of known
+     * size) the array is allocated at once; otherwise (gzip, or a stream of unknown size) it grows
+     * as bytes actually arrive, so a header that lies costs at most twice the bytes really there.
+     */
+    private static byte[] readData(DataInputStream in, int total, boolean grow, String name) throws IOException {
+        byte[] data = new byte[grow ? Math.min(total, INITIAL_CHUNK) : total];
         int off = 0;
-        while (off < data.length) {
+        while (off < total) {
+            if (off == data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+            }
             int n = in.read(data, off, data.length - off);
             if (n < 0) {
                 throw new BadFileException(name, "truncated: announces " + total + " bytes of data, holds " + off);
             }
             off += n;
         }
-        if (in.read() != -1) {
-            throw new BadFileException(name, "trailing bytes after the " + total + " announced bytes of data");
+        return data;
+    }
+
+    /** Reads an IDX file (gzipped or not) held in memory; {@code name} names it in errors. */
+    public static Array read(byte[] bytes, String name) throws BadFileException {
+        try {
+            return read(new java.io.ByteArrayInputStream(bytes), name, bytes.length);
+        } catch (BadFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadFileException(name, "unreadable (" + e + ")", e);
         }
-        return new Array(dims, data);
     }
 }

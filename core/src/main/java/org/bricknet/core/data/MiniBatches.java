@@ -40,8 +40,15 @@ public final class MiniBatches {
         this.last = rest == 0 ? full : buffers(rest);
     }
 
-    /** A new random order of the examples (Fisher–Yates with {@code random}). */
+    /**
+     * A new random order of the examples (Fisher–Yates with {@code random}), starting each time
+     * from the natural order: the order depends on {@code random} alone, not on earlier shuffles,
+     * so a resumed run rebuilds exactly the order the uninterrupted one used.
+     */
     public void shuffle(Random random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int tmp = order[i];

@@ -3,6 +3,7 @@ package org.bricknet.core.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bricknet.core.io.BadFileException;
 
 /**
  * A directory in the MNIST layout: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
@@ -27,11 +28,23 @@ public final class Mnist {
                     + String.join(", ", FILES) + " (each optionally .gz)");
         }
         Idx.Array[] arrays = new Idx.Array[4];
+        Path[] files = new Path[4];
         for (int i = 0; i < 4; i++) {
-            arrays[i] = Idx.read(find(dir, FILES[i]));
+            files[i] = find(dir, FILES[i]);
+            arrays[i] = Idx.read(files[i]);
         }
-        return new Split(Dataset.fromIdx(arrays[0], arrays[1], 10, dir + " (training set)"),
-                Dataset.fromIdx(arrays[2], arrays[3], 10, dir + " (test set)"));
+        return new Split(pair(arrays[0], arrays[1], files[0], files[1]), pair(arrays[2], arrays[3], files[2], files[3]));
+    }
+
+    /** Images and labels that must agree (same count, labels 0..9): a disagreement is a bad file. */
+    private static Dataset pair(Idx.Array images, Idx.Array labels, Path imageFile, Path labelFile)
+            throws BadFileException {
+        String what = imageFile + " and " + labelFile.getFileName();
+        try {
+            return Dataset.fromIdx(images, labels, 10, what);
+        } catch (IllegalArgumentException e) {
+            throw new BadFileException(labelFile.toString(), e.getMessage(), e);
+        }
     }
 
     private static Path find(Path dir, String name) throws IOException {

@@ -14,7 +14,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file so that a crash never leaves half of it: the content goes to a temporary file in
  * the same directory, which is flushed and synced to disk, then moved over the target in one
- * atomic rename. Readers see the old file or the new one, never a mix.
+ * atomic rename, and the directory is synced so that the rename is durable too. Readers see the old
+ * file or the new one, never a mix. A process killed mid-write leaves its temporary file
+ * ({@code .NAME*.tmp}) behind, never a damaged target. Every file bricknet writes (models,
+ * checkpoints, plots) goes through here.
  */
 public final class AtomicFiles {
 
@@ -25,6 +28,21 @@ public final class AtomicFiles {
     }
 
     private AtomicFiles() {
+    }
+
+    /**
+     * Syncs the directory so that the rename itself survives a power cut (POSIX); where a
+     * directory cannot be opened for syncing (Windows) the rename is left to the file system.
+     */
+    private static void syncDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported here: the rename is still atomic, only its durability is the OS's
+        }
     }
 
     /** Writes {@code target} atomically with what {@code writer} produces. */
@@ -48,6 +66,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException(target + ": this file system cannot replace a file atomically", e);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }

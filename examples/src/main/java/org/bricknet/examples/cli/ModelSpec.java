@@ -97,6 +97,38 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
         };
     }
 
+    /**
+     * A lower bound on the values this model's parameters hold: its weight matrices alone (and the
+     * convolution's filters). A network of this form cannot have fewer, whatever else it holds.
+     */
+    public long minimumParameterValues() {
+        long in = Arrays.stream(input).asLongStream().reduce(1, (a, b) -> a * b);
+        long n = 0;
+        if (kind == Kind.CNN) {
+            n += (long) SimpleConvNet.FILTERS * input[0] * SimpleConvNet.KERNEL * SimpleConvNet.KERNEL;
+            long oh = Math.max(0, input[1] - SimpleConvNet.KERNEL + 1) / 2;
+            long ow = Math.max(0, input[2] - SimpleConvNet.KERNEL + 1) / 2;
+            in = SimpleConvNet.FILTERS * oh * ow;
+        }
+        for (int h : hidden) {
+            n += in * h;
+            in = h;
+        }
+        return n + in * classes;
+    }
+
+    /**
+     * Checks, before {@link #build} allocates anything, that a file holding {@code values}
+     * values in all can hold this model: metadata that claims a network of gigabytes next to a
+     * few small tensors is refused without building it.
+     */
+    public void requireParameterCount(long values, String file) throws BadFileException {
+        if (values < minimumParameterValues()) {
+            throw new BadFileException(file, "__metadata__ describes " + this + " with at least " + minimumParameterValues()
+                    + " parameter values, but the file holds " + values);
+        }
+    }
+
     /** The data in the form this model takes: flat rows, or images for the convolutional net. */
     public Dataset shape(Dataset data) {
         int flat = Arrays.stream(input).reduce(1, (a, b) -> a * b);

@@ -10,6 +10,7 @@ import org.bricknet.core.data.Dataset;
 import org.bricknet.core.data.Mnist;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.examples.Activation;
+import org.bricknet.optim.Checkpoint;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Optimizers;
 import org.bricknet.optim.Trainer;
@@ -66,11 +67,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L", description = "mlp: L2 weight decay λ; default: ${DEFAULT-VALUE}")
     double weightDecay;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "random seed for weights, dropout and shuffles; default: ${DEFAULT-VALUE}")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "random seed for weights, dropout and shuffles; default: 42")
+    Long seed;
 
     @Mixin
     DataOption data;
+
+    @Mixin
+    CheckpointOptions checkpoints;
 
     @Option(names = "--save", paramLabel = "FILE", description = "save the trained model (safetensors) to FILE")
     Path save;
@@ -86,13 +90,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelSpec.Kind kind = parse("--model", () -> ModelSpec.Kind.parse(model));
+        Checkpoint from = checkpoints.load();
+        ModelSpec resumedSpec = from == null ? null : checkpoints.spec(from);
+        ModelSpec.Kind kind = from != null ? resumedSpec.kind() : parse("--model", () -> ModelSpec.Kind.parse(model));
         Defaults d = Defaults.of(kind);
         int[] hiddenSizes = hidden == null ? d.hidden : parse("--hidden", () -> ModelSpec.ints(hidden));
-        int n = positive("--epochs", epochs != null ? epochs : d.epochs);
-        int b = positive("--batch-size", batchSize != null ? batchSize : d.batch);
-        double eta = lr != null ? lr : d.lr;
-        String optName = optimizer != null ? optimizer : d.optimizer;
+        int n = positive("--epochs", epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs);
+        int b = positive("--batch-size", batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch);
+        double eta = lr != null ? lr : from != null ? from.learningRate() : d.lr;
+        String optName = optimizer != null ? optimizer : from != null ? from.optimizer() : d.optimizer;
+        long seed = from != null && this.seed == null ? from.seed() : this.seed != null ? this.seed : 42;
+        if (from != null) {
+            checkpoints.requireAgrees(spec.commandLine(), resumedSpec, from, optName, eta, seed, b);
+        }
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new ParameterException(spec.commandLine(), "--lr must be a finite number > 0, got " + eta);
         }
@@ -100,9 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
         Mnist.Split split = data.load();
         int[] input = kind == ModelSpec.Kind.CNN ? new int[] {1, side(split.train()), side(split.train())}
                 : new int[] {split.train().inputs().cols()};
-        ModelSpec modelSpec = parse("the model options", () -> new ModelSpec(kind, input, hiddenSizes,
-                split.train().classes(), kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.parse(activation),
-                init, dropout, batchNorm, weightDecay));
+        ModelSpec modelSpec = from != null ? resumedSpec : parse("the model options", () -> new ModelSpec(kind, input,
+                hiddenSizes, split.train().classes(), kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID
+                        : Activation.parse(activation), init, dropout, batchNorm, weightDecay));
         Dataset train = modelSpec.shape(split.train());
         Dataset test = modelSpec.shape(split.test());
         Network net = modelSpec.build(new Random(seed));
@@ -115,6 +125,14 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf("training %s on %s: %d training and %d test examples, %d epochs, batch %d, %s lr %s, seed %d%n",
                 modelSpec, data.describe(), train.size(), test.size(), n, b, optName, eta, seed);
         Trainer trainer = new Trainer(net, opt).epochs(n).batchSize(b).seed(seed).evaluateOn(test).output(out);
+        if (from != null) {
+            trainer.resumeFrom(from, checkpoints.resumedFile());
+            out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());
+        }
+        if (checkpoints.target() != null) {
+            trainer.checkpointTo(checkpoints.target(), CheckpointOptions.metadata(modelSpec, n));
+            CheckpointOptions.noteIfNotExact(net, out);
+        }
         TrainingHistory history;
         try {
             history = trainer.fit(train);

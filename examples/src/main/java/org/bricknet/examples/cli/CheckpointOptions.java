@@ -1,0 +1,108 @@
+package org.bricknet.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.bricknet.core.Layer;
+import org.bricknet.core.Network;
+import org.bricknet.optim.Checkpoint;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code --checkpoint DIR} and {@code --resume DIR} of {@code train}. A checkpoint directory holds
+ * one file, {@value Checkpoint#FILE}, replaced atomically after each epoch; resuming takes the
+ * model, optimizer, learning rate, seed and batch size from it, and refuses a command-line option
+ * that disagrees.
+ */
+public final class CheckpointOptions {
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "after each epoch, write everything needed to continue into DIR/" + Checkpoint.FILE)
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "continue the run checkpointed in DIR (its model, optimizer, learning rate, seed and batch size) "
+                    + "up to --epochs in all; checkpoints go on into DIR unless --checkpoint says elsewhere")
+    Path resume;
+
+    /** The checkpoint to resume from, or null when not resuming. */
+    Checkpoint load() throws IOException {
+        return resume == null ? null : Checkpoint.load(resume);
+    }
+
+    /** The checkpoint file resumed from, for messages. */
+    String resumedFile() {
+        return Checkpoint.file(resume).toString();
+    }
+
+    /** Where checkpoints go: {@code --checkpoint}, else the directory resumed from, else nowhere (null). */
+    Path target() {
+        return checkpoint != null ? checkpoint : resume;
+    }
+
+    /** The model spec a checkpoint was written with, checked against the size of its tensors before anything is built. */
+    ModelSpec spec(Checkpoint c) throws IOException {
+        ModelSpec s = ModelSpec.fromMetadata(c.extra(), resumedFile());
+        s.requireParameterCount(c.network().values().stream().mapToLong(t -> t.size()).sum(), resumedFile());
+        return s;
+    }
+
+    /** The metadata {@code train} adds to each checkpoint: the model and the planned number of epochs. */
+    static Map<String, String> metadata(ModelSpec spec, int epochs) {
+        Map<String, String> m = new LinkedHashMap<>(spec.metadata());
+        m.remove("format");
+        m.put("epochs", Integer.toString(epochs));
+        return m;
+    }
+
+    /** The planned number of epochs a checkpoint records. */
+    int epochs(Checkpoint c) throws IOException {
+        try {
+            return Integer.parseInt(Objects.requireNonNull(c.extra().get("epochs")));
+        } catch (RuntimeException e) {
+            throw new org.bricknet.core.io.BadFileException(resumedFile(), "__metadata__ 'epochs' is missing or not a number");
+        }
+    }
+
+    /** The options that shape the model: when resuming, the model comes from the checkpoint instead. */
+    private static final String[] MODEL_OPTIONS = {"--model", "--hidden", "--activation", "--init", "--dropout",
+        "--batch-norm", "--weight-decay"};
+
+    /**
+     * Refuses, when resuming, a model option (the model is the checkpoint's) and an optimizer,
+     * learning rate, seed or batch size that disagrees with the checkpoint's.
+     */
+    void requireAgrees(CommandLine cl, ModelSpec model, Checkpoint c, String optimizer, double lr, long seed, int batch) {
+        for (String option : MODEL_OPTIONS) {
+            if (cl.getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(cl, option + ": the model comes from the checkpoint in " + resume + " ("
+                        + model + "); leave it out when resuming");
+            }
+        }
+        agree(cl, "--optimizer", optimizer, c.optimizer());
+        agree(cl, "--lr", lr, c.learningRate());
+        agree(cl, "--seed", seed, c.seed());
+        agree(cl, "--batch-size", batch, c.batchSize());
+    }
+
+    private void agree(CommandLine cl, String option, Object given, Object inCheckpoint) {
+        if (!given.equals(inCheckpoint)) {
+            throw new ParameterException(cl, option + " " + given + " disagrees with the checkpoint in " + resume
+                    + " (" + inCheckpoint + "); leave it out when resuming");
+        }
+    }
+
+    /**
+     * Says so when a resumed run cannot match an uninterrupted one bit for bit: a stochastic layer
+     * (dropout) draws from the network's own generator, whose state a checkpoint cannot hold.
+     */
+    static void noteIfNotExact(Network net, java.io.PrintStream out) {
+        if (net.layers().values().stream().anyMatch(Layer::isStochastic)) {
+            out.println("note: this model has dropout; a run resumed from these checkpoints continues correctly but "
+                    + "draws other dropout masks than an uninterrupted run would, so it will not match it bit for bit");
+        }
+    }
+}
