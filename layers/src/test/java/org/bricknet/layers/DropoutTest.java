@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import org.bricknet.core.GradientCheck;
 import org.bricknet.core.Tensor;
-import org.bricknet.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Hand-worked examples and the mask's statistics; the gradient (mask held), purity and seeding are
+ * in {@link DropoutContractTest}.
+ */
 class DropoutTest {
 
     @Test
@@ -53,12 +51,10 @@ class DropoutTest {
     }
 
     @Test
-    void sameSeedSameMaskAndHoldingKeepsTheMask() {
+    void holdingKeepsTheMaskAndReleasingDrawsANewOne() {
         Tensor x = Tensor.zeros(8, 8).fill(1.0);
         Dropout a = new Dropout(0.5, new Random(7));
-        Dropout b = new Dropout(0.5, new Random(7));
-        double[] first = a.forward(x).data();
-        assertArrayEquals(first, b.forward(x).data());
+        double[] first = a.forward(x).data().clone();
         assertTrue(a.isStochastic());
         a.holdRandomDraw(true);
         assertArrayEquals(first, a.forward(x).data());
@@ -71,16 +67,5 @@ class DropoutTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Dropout(1.0, new Random(1)));
         assertEquals("Dropout: ratio must be in [0, 1), got 1.0", e.getMessage());
-    }
-
-    /** Checked with the mask held fixed: then training-mode dropout is linear in x. */
-    @Property(tries = 50, seed = Seeds.FIXED)
-    void backwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 8) int batch,
-            @ForAll @IntRange(min = 1, max = 16) int width,
-            @ForAll @DoubleRange(min = 0, max = 0.9) double ratio, @ForAll long seed) {
-        Random r = new Random(seed);
-        Dropout dropout = new Dropout(ratio, new Random(seed + 1));
-        dropout.holdRandomDraw(true);
-        GradientCheck.assertLayer(dropout, Tensor.randn(r, 1.0, batch, width), seed);
     }
 }

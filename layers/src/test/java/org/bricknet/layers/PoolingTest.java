@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import org.bricknet.core.GradientCheck;
-import org.bricknet.core.Layer;
 import org.bricknet.core.Tensor;
-import org.bricknet.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
-/** MaxPooling and AvgPooling. */
+/**
+ * MaxPooling and AvgPooling by hand; their gradients and the other promises are in
+ * {@link MaxPoolingContractTest} and {@link AvgPoolingContractTest}.
+ */
 class PoolingTest {
     private static final double[] ONE_TO_16 = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
 
@@ -60,43 +56,5 @@ class PoolingTest {
         assertEquals("AvgPooling: expected input of shape (N, C, H, W), got (4, 4)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MaxPooling(2, 2, 2, 2));
         assertEquals("MaxPooling: pad must be smaller than the window 2x2, got 2", e.getMessage());
-    }
-
-    /** Inputs are a shuffled ladder of distinct values 0.1 apart: no ties, so no kinks within the step. */
-    @Property(tries = 50, seed = Seeds.FIXED)
-    void maxPoolingBackwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 3) int batch,
-            @ForAll @IntRange(min = 1, max = 3) int c, @ForAll @IntRange(min = 1, max = 6) int h,
-            @ForAll @IntRange(min = 1, max = 6) int w, @ForAll @IntRange(min = 1, max = 3) int k,
-            @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 0, max = 1) int pad,
-            @ForAll long seed) {
-        Random r = new Random(seed);
-        Tensor x = Tensor.zeros(batch, c, h, w);
-        double[] d = x.data();
-        for (int i = 0; i < d.length; i++) {
-            int j = r.nextInt(i + 1); // Fisher-Yates, inside out
-            d[i] = d[j];
-            d[j] = 0.1 * i - 1;
-        }
-        check(new MaxPooling(fit(k, h, pad), fit(k, w, pad), stride, pad), x, seed);
-    }
-
-    @Property(tries = 50, seed = Seeds.FIXED)
-    void avgPoolingBackwardMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 3) int batch,
-            @ForAll @IntRange(min = 1, max = 3) int c, @ForAll @IntRange(min = 1, max = 6) int h,
-            @ForAll @IntRange(min = 1, max = 6) int w, @ForAll @IntRange(min = 1, max = 3) int k,
-            @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 0, max = 1) int pad,
-            @ForAll long seed) {
-        Random r = new Random(seed);
-        check(new AvgPooling(fit(k, h, pad), fit(k, w, pad), stride, pad),
-                Tensor.randn(r, 1.0, batch, c, h, w), seed);
-    }
-
-    /** A window size that fits the padded input; at least pad + 1 so that the padding is legal. */
-    private static int fit(int k, int size, int pad) {
-        return Math.max(Math.min(k, size + 2 * pad), pad + 1);
-    }
-
-    private static void check(Layer pool, Tensor x, long seed) {
-        GradientCheck.assertLayer(pool, x, seed);
     }
 }
