@@ -63,6 +63,14 @@ public interface Layer {
     }
 
     /**
+     * Restarts the layer's random draws from {@code seed} (a stochastic layer only; others ignore
+     * it). A trainer calls it at the start of each epoch with a seed derived from its own, so that
+     * a run resumed from a checkpoint draws the same masks as an uninterrupted one.
+     */
+    default void reseed(long seed) {
+    }
+
+    /**
      * Tells the layer whether callers need dL/d(input) from {@link #backward}. {@code Network}
      * turns it off for its first layer, whose input gradient nobody uses in training.
      */

@@ -125,6 +125,21 @@ public class Network {
         }
     }
 
+    /**
+     * Restarts the random draws of every stochastic layer: layer {@code i} (in order) gets a seed
+     * mixed from {@code seed} and {@code i}, so that two dropout layers draw different masks.
+     */
+    public void reseed(long seed) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i].isStochastic()) {
+                long z = seed + 0x9E3779B97F4A7C15L * (i + 1);
+                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+                order[i].reseed(z ^ (z >>> 31));
+            }
+        }
+    }
+
     /** The scores for a batch {@code x}, computed in evaluation mode (before the loss layer); a copy. */
     public Tensor predict(Tensor x) {
         setTraining(false);

@@ -55,6 +55,12 @@ public final class Dropout implements Layer {
         return y;
     }
 
+    /** Restarts the mask draws: the caller's {@link Random} is set to {@code seed}. */
+    @Override
+    public void reseed(long seed) {
+        random.setSeed(seed);
+    }
+
     @Override
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Dropout", shape);

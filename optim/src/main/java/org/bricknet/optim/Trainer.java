@@ -205,6 +205,9 @@ public final class Trainer {
         }
         for (int epoch = first; epoch <= epochs; epoch++) {
             Random r = random != null ? random : epochRandom(seed, epoch);
+            if (random == null) {
+                network.reseed(r.nextLong());
+            }
             long start = System.nanoTime();
             double meanLoss = trainEpoch(batches, train.size(), r, epoch);
             double seconds = (System.nanoTime() - start) / 1e9;

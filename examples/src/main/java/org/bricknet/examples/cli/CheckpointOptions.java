@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.bricknet.core.Layer;
+
 import org.bricknet.core.Network;
 import org.bricknet.optim.Checkpoint;
 import picocli.CommandLine;
@@ -95,14 +95,4 @@ public final class CheckpointOptions {
         }
     }
 
-    /**
-     * Says so when a resumed run cannot match an uninterrupted one bit for bit: a stochastic layer
-     * (dropout) draws from the network's own generator, whose state a checkpoint cannot hold.
-     */
-    static void noteIfNotExact(Network net, java.io.PrintStream out) {
-        if (net.layers().values().stream().anyMatch(Layer::isStochastic)) {
-            out.println("note: this model has dropout; a run resumed from these checkpoints continues correctly but "
-                    + "draws other dropout masks than an uninterrupted run would, so it will not match it bit for bit");
-        }
-    }
 }

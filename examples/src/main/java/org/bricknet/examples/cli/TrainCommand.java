@@ -131,7 +131,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (checkpoints.target() != null) {
             trainer.checkpointTo(checkpoints.target(), CheckpointOptions.metadata(modelSpec, n));
-            CheckpointOptions.noteIfNotExact(net, out);
         }
         TrainingHistory history;
         try {

@@ -48,7 +48,7 @@ class ResumeCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "adam", "momentum --model mlp --batch-norm"})
+    @ValueSource(strings = {"sgd", "adam", "momentum --model mlp --batch-norm", "adam --model mlp --dropout 0.2"})
     void aRunStoppedAndResumedSavesTheSameModelBitForBit(String options) throws Exception {
         String optimizer = options.split(" ")[0];
         String[] model = options.contains(" ") ? options.substring(options.indexOf(' ') + 1).split(" ") : new String[0];
