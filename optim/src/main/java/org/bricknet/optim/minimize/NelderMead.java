@@ -138,16 +138,21 @@ public final class NelderMead implements Minimizer {
         return fc.result(sim[0], fsim[0], null, iterations, status);
     }
 
+    /** Both tests of the class comment; the O(n) value test first, the O(n²) spread test stops early. */
     private boolean converged(double[][] sim, double[] fsim) {
-        double dx = 0;
-        double df = 0;
+        for (int j = 1; j < sim.length; j++) {
+            if (!(Math.abs(fsim[0] - fsim[j]) <= fatol)) {
+                return false;
+            }
+        }
         for (int j = 1; j < sim.length; j++) {
             for (int i = 0; i < sim[0].length; i++) {
-                dx = Math.max(dx, Math.abs(sim[j][i] - sim[0][i]));
+                if (!(Math.abs(sim[j][i] - sim[0][i]) <= xatol)) {
+                    return false;
+                }
             }
-            df = Math.max(df, Math.abs(fsim[0] - fsim[j]));
         }
-        return dx <= xatol && df <= fatol;
+        return true;
     }
 
     /** {@code a·xbar + b·worst}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,5 +36,25 @@ class QuadraticTest {
         assertEquals("Optimization terminated successfully.", r.message());
         assertEquals(2.0, r.x()[0], xTol, r::toString);
         assertEquals(4.0, r.fun(), fTol, r::toString);
+    }
+
+    @Test
+    void separateValueAndGradientAsScipysFunAndJac() {
+        int[] calls = new int[2];
+        DifferentiableFunction f = DifferentiableFunction.of(x -> {
+            calls[0]++;
+            return x[0] * x[0] - 4 * x[0] + 8;
+        }, (x, g) -> {
+            calls[1]++;
+            g[0] = 2 * x[0] - 4;
+        });
+        OptimizeResult r = new Bfgs().minimize(f, new double[] {1.3});
+        assertEquals(2.0, r.x()[0], 1e-8);
+        assertEquals(r.nfev(), calls[0]);
+        assertEquals(r.njev(), calls[1]);
+        // value() alone calls the value code, not the gradient code
+        assertEquals(5.0, f.value(new double[] {1}));
+        assertEquals(r.nfev() + 1, calls[0]);
+        assertEquals(r.njev(), calls[1]);
     }
 }
