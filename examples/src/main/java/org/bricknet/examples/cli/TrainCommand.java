@@ -49,7 +49,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "ETA", description = "learning rate")
     Double lr;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw")
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw; or lbfgs: full-batch L-BFGS with --epochs as its most iterations")
     String optimizer;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "F", description = "mlp: relu, sigmoid or tanh; default: ${DEFAULT-VALUE}")
@@ -106,7 +106,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(eta > 0) || Double.isInfinite(eta)) {
             throw new ParameterException(spec.commandLine(), "--lr must be a finite number > 0, got " + eta);
         }
-        Optimizer opt = parse("--optimizer", () -> Optimizers.create(optName, eta));
+        boolean fullBatch = FullBatchTraining.NAME.equalsIgnoreCase(optName);
+        if (fullBatch && (from != null || checkpoints.target() != null || plot != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--optimizer lbfgs trains on the full batch: it takes no --checkpoint, --resume or --plot");
+        }
+        Optimizer opt = fullBatch ? null : parse("--optimizer", () -> Optimizers.create(optName, eta));
         Mnist.Split split = data.load();
         int[] input = kind == ModelSpec.Kind.CNN ? new int[] {1, side(split.train()), side(split.train())}
                 : new int[] {split.train().inputs().cols()};
@@ -122,8 +127,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Blas.advice().isEmpty()) {
             out.println("note: " + Blas.advice());
         }
-        out.printf("training %s on %s: %d training and %d test examples, %d epochs, batch %d, %s lr %s, seed %d%n",
-                modelSpec, data.describe(), train.size(), test.size(), n, b, optName, eta, seed);
+        out.printf("training %s on %s: %d training and %d test examples, %s, seed %d%n", modelSpec, data.describe(),
+                train.size(), test.size(), fullBatch ? "full batch, L-BFGS of at most " + n + " iterations"
+                        : n + " epochs, batch " + b + ", " + optName + " lr " + eta, seed);
+        if (fullBatch) {
+            String refusal = FullBatchTraining.refusal(modelSpec, net);
+            if (refusal != null) {
+                throw new ParameterException(spec.commandLine(), refusal);
+            }
+            double acc = FullBatchTraining.run(net, train, test, n, out);
+            out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
+            saveAndDraw(net, modelSpec, out);
+            return 0;
+        }
         Trainer trainer = new Trainer(net, opt).epochs(n).batchSize(b).seed(seed).evaluateOn(test).output(out);
         if (from != null) {
             trainer.resumeFrom(from, checkpoints.resumedFile());
@@ -144,19 +160,24 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double acc = history.last().testAccuracy();
         out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        if (save != null) {
-            ModelFiles.save(save, net, modelSpec.metadata());
-            out.println("saved model to " + save);
-        }
         if (plot != null) {
             Plots.history(history, modelSpec.toString(), plot);
             out.println("saved plot to " + plot);
+        }
+        saveAndDraw(net, modelSpec, out);
+        return 0;
+    }
+
+    /** {@code --save} and {@code --plot-weights}, when given. */
+    private void saveAndDraw(Network net, ModelSpec modelSpec, PrintStream out) throws java.io.IOException {
+        if (save != null) {
+            ModelFiles.save(save, net, modelSpec.metadata());
+            out.println("saved model to " + save);
         }
         if (plotWeights != null) {
             Plots.firstLayer(net, plotWeights);
             out.println("saved first-layer weights to " + plotWeights);
         }
-        return 0;
     }
 
     /** The default hidden sizes of a model kind. */

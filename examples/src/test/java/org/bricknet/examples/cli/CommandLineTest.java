@@ -47,7 +47,7 @@ class CommandLineTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String cmd : new String[] {"train", "evaluate", "predict", "bench", "gradcheck"}) {
+        for (String cmd : new String[] {"train", "evaluate", "predict", "bench", "gradcheck", "minimize"}) {
             Run r = run(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: bricknet " + cmd), r.out());
@@ -97,6 +97,31 @@ class CommandLineTest {
         int label = Datasets.mnist10k().test().labels()[5];
         assertTrue(predict.out().contains("test image 5, label " + label), predict.out());
         assertOneLineError(run("predict", "--model", model.toString(), "--index", "2000"), "--index must be in [0, 2000)");
+    }
+
+    @Test
+    void lbfgsTrainsASmallModelOnTheFullBatch() throws Exception {
+        Path model = dir.resolve("lbfgs.safetensors");
+        Run r = run("train", "--optimizer", "lbfgs", "--hidden", "10", "--epochs", "30", "--save", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("L-BFGS: "), r.out());
+        String last = r.out().lines().filter(l -> l.startsWith("final test accuracy")).findFirst().orElseThrow();
+        double acc = Double.parseDouble(last.substring("final test accuracy: ".length(), last.indexOf('%')));
+        // 30 full-batch iterations of a 784-10-10 network: far above the 10 % of guessing
+        assertTrue(acc > 70, r.out());
+        assertEquals(0, run("evaluate", "--model", model.toString()).code());
+        assertOneLineError(run("train", "--optimizer", "lbfgs", "--model", "cnn"), "not cnn");
+        assertOneLineError(run("train", "--optimizer", "lbfgs", "--model", "mlp", "--dropout", "0.2"), "drop --dropout");
+        assertOneLineError(run("train", "--optimizer", "lbfgs", "--plot", dir.resolve("p.png").toString()),
+                "it takes no --checkpoint, --resume or --plot");
+    }
+
+    @Test
+    void minimizeIsACommandToo() {
+        Run r = run("minimize", "--function", "rosenbrock", "--dim", "2", "--method", "lbfgs");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("L-BFGS: Optimization terminated successfully"), r.out());
+        assertOneLineError(run("minimize", "--method", "newton"), "expected one of nelder-mead, powell, cg, bfgs, lbfgs, gd");
     }
 
     @Test
