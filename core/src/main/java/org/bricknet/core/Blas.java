@@ -13,6 +13,10 @@ import org.ejml.data.DMatrixRMaj;
  * row-major {@code C = op(A)·op(B)} is computed as the column-major {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}:
  * the operands swap places and keep their transpose flags.
  *
+ * <p>The Java implementations run on one thread; for them, a large product is split by rows over
+ * two cores ({@code SecondCore}); {@code -Dbricknet.blas.threads=1} turns that off. OpenBLAS uses
+ * its own threads, and the two are never stacked.
+ *
  * <p>The system property {@code bricknet.blas} overrides the choice: {@code java} takes the Java
  * implementation even when OpenBLAS is installed (to measure what a fresh machine gets),
  * {@code native} insists on OpenBLAS and fails at start-up without it; {@code auto}, the default,
@@ -20,6 +24,9 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Blas {
     private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
+    /** Whether large products are split over two cores: only for the Java BLAS, which has no threads. */
+    private static final boolean SPLIT = !isNative() && SecondCore.AVAILABLE
+            && !"1".equals(System.getProperty("bricknet.blas.threads"));
     private static volatile boolean counting;
     private static long flops;
     private static long nanos;
@@ -55,20 +62,30 @@ public final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
-        int lda = transA ? m : k;
-        int ldb = transB ? k : n;
         if (!counting) {
-            BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                    b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+            dgemm(BLAS_IMPL, SPLIT, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
             return;
         }
         long start = System.nanoTime();
-        BLAS_IMPL.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+        dgemm(BLAS_IMPL, SPLIT, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
         synchronized (Blas.class) {
             nanos += System.nanoTime() - start;
             flops += 2L * m * n * k;
         }
+    }
+
+    /** The row-major product on {@code impl}, its rows split over two cores when {@code split} and large. */
+    static void dgemm(BLAS impl, boolean split, boolean transA, boolean transB, int m, int n, int k, double alpha,
+            double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        String ta = transA ? "T" : "N";
+        String tb = transB ? "T" : "N";
+        if (split && m >= 2 && 2L * m * n * k >= SecondCore.MIN_FLOPS
+                && SecondCore.dgemm(impl, tb, ta, n, m, k, alpha, b, bOff, ldb, a, aOff, lda, transA, beta, c, cOff)) {
+            return;
+        }
+        impl.dgemm(tb, ta, n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
     }
 
     /**

@@ -34,6 +34,29 @@ class BlasTest {
         check(m, n, k, transA, transB, seed);
     }
 
+    /** The Java BLAS with large products split over two cores, as a machine without OpenBLAS runs it. */
+    @Property(tries = 30, seed = Seeds.FIXED)
+    void theTwoCoreSplitOfTheJavaBlasMatchesEjml(@ForAll @IntRange(min = 2, max = 300) int m,
+            @ForAll @IntRange(min = 1, max = 120) int n, @ForAll @IntRange(min = 60, max = 400) int k,
+            @ForAll boolean transA, @ForAll boolean transB, @ForAll long seed) {
+        Random r = new Random(seed);
+        DMatrixRMaj a = random(transA ? k : m, transA ? m : k, r);
+        DMatrixRMaj b = random(transB ? n : k, transB ? k : n, r);
+        DMatrixRMaj expected = random(m, n, r);
+        DMatrixRMaj c = expected.copy();
+        // C = 0.5·op(A)·op(B) + 2·C, in one product that is split when it is large enough
+        CommonOps_DDRM.scale(2.0, expected);
+        DMatrixRMaj product = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(transA ? CommonOps_DDRM.transpose(a, null) : a,
+                transB ? CommonOps_DDRM.transpose(b, null) : b, product);
+        CommonOps_DDRM.addEquals(expected, 0.5, product);
+        Blas.dgemm(dev.ludovic.netlib.blas.JavaBLAS.getInstance(), true, transA, transB, m, n, k, 0.5,
+                a.data, 0, b.data, 0, 2.0, c.data, 0);
+        for (int i = 0; i < expected.data.length; i++) {
+            assertEquals(expected.data[i], c.data[i], 1e-14 * k, () -> m + "x" + k + " by " + k + "x" + n);
+        }
+    }
+
     @Test
     void oneByOneAndTallThinShapes() {
         int[][] shapes = {{1, 1, 1}, {1000, 1, 3}, {1, 1000, 3}, {500, 2, 1}, {3, 2, 784}, {100, 50, 784}};
