@@ -23,6 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  * takes the best available.
  */
 public final class Blas {
+    /**
+     * netlib logs a warning for each implementation it cannot load; {@link #advice()} says it
+     * better, once. The reference keeps the logger (and its level) alive.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas");
     private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
     /** Whether large products are split over two cores: only for the Java BLAS, which has no threads. */
     private static final boolean SPLIT = !isNative() && SecondCore.AVAILABLE
@@ -130,6 +135,12 @@ public final class Blas {
         return isNative() ? ""
                 : "matrix products run on " + implementation() + "; for native speed install OpenBLAS "
                         + "(Debian: apt-get install libopenblas0)";
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
     }
 
     private static BLAS choose(String which) {
