@@ -16,8 +16,8 @@ import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.BadFileException;
-import org.bricknet.layers.Affine;
-import org.bricknet.losses.SoftmaxWithLoss;
+import org.bricknet.core.testing.Linear;
+import org.bricknet.core.testing.SoftmaxCrossEntropy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,8 +99,8 @@ class ResumeTest {
     @Test
     void anotherShapeAnotherOptimizerOrADamagedFileIsRefusedAndChangesNothing() throws IOException {
         trainer(Blobs.network(11), new Adam(0.01), 1, Sampling.SHUFFLE).checkpointTo(dir, Map.of()).fit(TRAIN);
-        Network other = new Network().add("Affine1", new Affine(2, 3, 0.1, new Random(0)), "W1", "b1")
-                .withLoss(new SoftmaxWithLoss());
+        Network other = new Network().add("Linear1", new Linear(2, 3, 0.1, new Random(0)), "W1", "b1")
+                .withLoss(new SoftmaxCrossEntropy());
         double[] before = other.state().get("W1").data().clone();
         BadFileException shape = assertThrows(BadFileException.class,
                 () -> trainer(other, new Adam(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir));
