@@ -127,16 +127,17 @@ public class Network {
 
     /**
      * Restarts the random draws of every stochastic layer: layer {@code i} (in order) gets a seed
-     * mixed from {@code seed} and {@code i}, so that two dropout layers draw different masks.
+     * mixed from {@code seed} and {@code i}, so that two dropout layers draw different masks. Every
+     * layer is told, not only those that say {@link Layer#isStochastic()} now: a layer may say so
+     * only in training, and a trainer reseeds after evaluating, in evaluation mode; the others
+     * ignore it.
      */
     public void reseed(long seed) {
         for (int i = 0; i < order.length; i++) {
-            if (order[i].isStochastic()) {
-                long z = seed + 0x9E3779B97F4A7C15L * (i + 1);
-                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-                order[i].reseed(z ^ (z >>> 31));
-            }
+            long z = seed + 0x9E3779B97F4A7C15L * (i + 1);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            order[i].reseed(z ^ (z >>> 31));
         }
     }
 

@@ -4,9 +4,8 @@ import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
-import org.bricknet.layers.Affine;
-import org.bricknet.layers.Relu;
-import org.bricknet.losses.SoftmaxWithLoss;
+import org.bricknet.core.testing.Linear;
+import org.bricknet.core.testing.SoftmaxCrossEntropy;
 
 /**
  * Two Gaussian blobs in the plane, class 0 around (−1.5, −1.5) and class 1 around (1.5, 1.5), each
@@ -30,13 +29,15 @@ final class Blobs {
         return new Dataset(Tensor.of(x, n, 2), y, 2);
     }
 
-    /** Affine(2, 8) → Relu → Affine(8, 2) → SoftmaxWithLoss, weights N(0, 0.5²) from {@code seed}. */
+    /**
+     * Linear(2, 8) → Linear(8, 2) → SoftmaxCrossEntropy (core's test fixtures), weights N(0, 0.2²)
+     * from {@code seed}. Two layers, no activation between them: the blobs are linearly separable.
+     */
     static Network network(long seed) {
         Random r = new Random(seed);
         return new Network()
-                .add("Affine1", new Affine(2, 8, 0.5, r))
-                .add("Relu1", new Relu())
-                .add("Affine2", new Affine(8, 2, 0.5, r))
-                .withLoss(new SoftmaxWithLoss());
+                .add("Linear1", new Linear(2, 8, 0.2, r))
+                .add("Linear2", new Linear(8, 2, 0.2, r))
+                .withLoss(new SoftmaxCrossEntropy());
     }
 }

@@ -16,8 +16,9 @@ import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.BadFileException;
-import org.bricknet.layers.Affine;
-import org.bricknet.losses.SoftmaxWithLoss;
+import org.bricknet.core.testing.Drop;
+import org.bricknet.core.testing.Linear;
+import org.bricknet.core.testing.SoftmaxCrossEntropy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +70,32 @@ class ResumeTest {
         assertArrayEquals(h.meanLosses(), last.history().meanLosses(), 0.0);
     }
 
+    /** Blobs' network with a dropout-like Drop between its layers; the masks come from {@code drops}. */
+    private static Network withDrop(long seed, Random drops) {
+        Random r = new Random(seed);
+        return new Network()
+                .add("Linear1", new Linear(2, 8, 0.2, r))
+                .add("Drop1", new Drop(0.7, drops))
+                .add("Linear2", new Linear(8, 2, 0.2, r))
+                .withLoss(new SoftmaxCrossEntropy());
+    }
+
+    @Test
+    void aStochasticLayerDrawsTheSameMasksAfterResumingAsWithout() throws IOException {
+        Network whole = withDrop(11, new Random(1));
+        TrainingHistory h = trainer(whole, new Momentum(0.05), 4, Sampling.SHUFFLE).fit(TRAIN);
+
+        trainer(withDrop(11, new Random(1)), new Momentum(0.05), 2, Sampling.SHUFFLE)
+                .checkpointTo(dir, Map.of()).fit(TRAIN);
+        Network resumed = withDrop(99, new Random(2));
+        TrainingHistory r = trainer(resumed, new Momentum(0.05), 4, Sampling.SHUFFLE).resumeFrom(dir).fit(TRAIN);
+
+        assertArrayEquals(h.meanLosses(), r.meanLosses(), 0.0);
+        assertArrayEquals(h.testAccuracies(), r.testAccuracies(), 0.0);
+        whole.state().forEach((key, t) -> assertArrayEquals(t.data(), resumed.state().get(key).data(), 0.0, key));
+        assertTrue(((Drop) resumed.layers().get("Drop1")).draws() > 0);
+    }
+
     @Test
     void theSeedStillDecidesThePath() {
         TrainingHistory a = trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE).fit(TRAIN);
@@ -99,8 +126,8 @@ class ResumeTest {
     @Test
     void anotherShapeAnotherOptimizerOrADamagedFileIsRefusedAndChangesNothing() throws IOException {
         trainer(Blobs.network(11), new Adam(0.01), 1, Sampling.SHUFFLE).checkpointTo(dir, Map.of()).fit(TRAIN);
-        Network other = new Network().add("Affine1", new Affine(2, 3, 0.1, new Random(0)), "W1", "b1")
-                .withLoss(new SoftmaxWithLoss());
+        Network other = new Network().add("Linear1", new Linear(2, 3, 0.1, new Random(0)), "W1", "b1")
+                .withLoss(new SoftmaxCrossEntropy());
         double[] before = other.state().get("W1").data().clone();
         BadFileException shape = assertThrows(BadFileException.class,
                 () -> trainer(other, new Adam(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir));

@@ -10,6 +10,7 @@ import org.bricknet.core.Tensor;
  * {@code m} of Bernoulli({@code keep}) draws made anew by every forward, unless
  * {@link #holdRandomDraw held}; in evaluation, {@code y = x}. Backward: {@code dx = dout ⊙ m / keep}.
  * It counts its draws and remembers whether it is held, so tests can see what a check did to it.
+ * {@link #reseed} restarts the draws (the caller's {@link Random} is set to the seed), as Dropout's does.
  */
 public final class Drop implements Layer {
     private final double keep;
@@ -59,6 +60,11 @@ public final class Drop implements Layer {
             }
         }
         return dx;
+    }
+
+    @Override
+    public void reseed(long seed) {
+        random.setSeed(seed);
     }
 
     @Override

@@ -1,0 +1,63 @@
+package org.bricknet.core.testing;
+
+import java.util.List;
+import java.util.Random;
+import org.bricknet.core.Blas;
+import org.bricknet.core.Layer;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.Shapes;
+import org.bricknet.core.Tensor;
+
+/**
+ * A test layer for other modules' training tests: {@code y = x·W + b} on {@code (N, in)} input, with
+ * {@code W} of shape {@code (in, out)} drawn from N(0, std²) and {@code b} of shape {@code (out)}
+ * starting at zero. Backward: {@code dW = xᵀ·dout}, {@code db = Σ_n dout}, {@code dx = dout·Wᵀ}.
+ */
+public final class Linear implements Layer {
+    private final Parameter w;
+    private final Parameter b;
+    private Tensor x;
+
+    public Linear(int in, int out, double std, Random random) {
+        this.w = new Parameter("W", Tensor.randn(random, std, in, out));
+        this.b = new Parameter("b", Tensor.zeros(out));
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        int in = w.value().dim(0);
+        int out = w.value().dim(1);
+        Shapes.requireMatrix("Linear", x, in);
+        this.x = x;
+        int n = x.rows();
+        Tensor y = Tensor.zeros(n, out);
+        double[] yd = y.data();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(b.value().data(), 0, yd, i * out, out);
+        }
+        Blas.gemm(false, false, n, out, in, 1.0, x.data(), 0, w.value().data(), 0, 1.0, yd, 0);
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("Linear", x);
+        int in = w.value().dim(0);
+        int out = w.value().dim(1);
+        int n = x.rows();
+        Shapes.requireMatrix("Linear", "output gradient", n, out, dout);
+        Blas.gemm(true, false, in, out, n, 1.0, x.data(), 0, dout.data(), 0, 0.0, w.grad().data(), 0);
+        double[] db = b.grad().fill(0).data();
+        for (int i = 0; i < n * out; i++) {
+            db[i % out] += dout.data()[i];
+        }
+        Tensor dx = Tensor.zeros(n, in);
+        Blas.gemm(false, true, n, in, out, 1.0, dout.data(), 0, w.value().data(), 0, 0.0, dx.data(), 0);
+        return dx;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(w, b);
+    }
+}
