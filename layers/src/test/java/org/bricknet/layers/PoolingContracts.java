@@ -5,7 +5,10 @@ import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import org.bricknet.core.contract.Tensors;
 
-/** What the pooling layers' contract tests share: shapes, window geometry and the shapes they reject. */
+/**
+ * What MaxPoolingTest and AvgPoolingTest share under the layer contract: shapes, window geometry
+ * and the shapes they reject.
+ */
 final class PoolingContracts {
     private PoolingContracts() {
     }

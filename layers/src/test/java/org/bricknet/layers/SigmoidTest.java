@@ -2,11 +2,41 @@ package org.bricknet.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import org.bricknet.core.Layer;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.contract.LayerContract;
+import org.bricknet.core.contract.Tensors;
 import org.junit.jupiter.api.Test;
 
-/** Hand-worked examples; the gradient and the other promises are in {@link SigmoidContractTest}. */
-class SigmoidTest {
+/**
+ * Hand-worked examples, and Sigmoid under the layer contract (inherited jqwik properties), over
+ * its whole useful range including the flat tails.
+ */
+class SigmoidTest extends LayerContract {
+
+    @Override
+    protected Layer create(int[] inputShape, Random random) {
+        return new Sigmoid();
+    }
+
+    @Override
+    protected Arbitrary<int[]> inputShapes() {
+        return Tensors.shapes(1, 4, 5);
+    }
+
+    @Override
+    protected Arbitrary<Tensor> inputs(int[] shape) {
+        return Tensors.ofShape(shape).between(-8, 8);
+    }
+
+    /** Element-wise: every shape is a right shape. */
+    @Override
+    protected List<int[]> wrongInputShapes(int[] accepted) {
+        return List.of();
+    }
 
     @Test
     void forwardAndBackwardByHand() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * inputs it takes, and jqwik checks its gradient, shapes, purity and determinism; add a
  * hand-worked example of your own.
  */
-class SwishContractTest extends LayerContract {
+class SwishTest extends LayerContract {
 
     @Override
     protected Layer create(int[] inputShape, Random random) {

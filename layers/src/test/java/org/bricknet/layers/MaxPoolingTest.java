@@ -4,15 +4,58 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.PropertyDefaults;
+import org.bricknet.core.Layer;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.contract.LayerContract;
 import org.junit.jupiter.api.Test;
 
 /**
- * MaxPooling and AvgPooling by hand; their gradients and the other promises are in
- * {@link MaxPoolingContractTest} and {@link AvgPoolingContractTest}.
+ * MaxPooling by hand, and under the layer contract (inherited jqwik properties), windows and
+ * strides as in {@link PoolingContracts#window}. The contract's inputs are a shuffle of n distinct
+ * values evenly spaced over [−2, 2] (gaps of 4/n ≥ 0.01, a thousand times the step 1e-5): no ties
+ * anywhere, so no kink within a central difference.
  */
-class PoolingTest {
+@PropertyDefaults(tries = 50)
+class MaxPoolingTest extends LayerContract {
     private static final double[] ONE_TO_16 = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+
+    @Override
+    protected Layer create(int[] inputShape, Random random) {
+        int[] k = PoolingContracts.window(inputShape, random);
+        return new MaxPooling(k[0], k[1], k[2], k[3]);
+    }
+
+    @Override
+    protected Arbitrary<int[]> inputShapes() {
+        return PoolingContracts.imageShapes();
+    }
+
+    @Override
+    protected Arbitrary<Tensor> inputs(int[] shape) {
+        int n = Tensor.zeros(shape).size();
+        List<Double> ladder = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ladder.add(-2 + 4 * (i + 0.5) / n);
+        }
+        return Arbitraries.shuffle(ladder).map(values -> {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = values.get(i);
+            }
+            return Tensor.of(d, shape);
+        });
+    }
+
+    @Override
+    protected List<int[]> wrongInputShapes(int[] accepted) {
+        return PoolingContracts.wrongInputShapes(accepted);
+    }
 
     @Test
     void maxPoolingByHand() {
@@ -35,25 +78,11 @@ class PoolingTest {
     }
 
     @Test
-    void avgPoolingByHand() {
-        Tensor y = new AvgPooling(2, 2, 2, 0).forward(Tensor.of(ONE_TO_16.clone(), 1, 1, 4, 4));
-        assertArrayEquals(new double[] {3.5, 5.5, 11.5, 13.5}, y.data(), 1e-15);
-        // pad 1 on [1..9]: padding counts as zeros, so every window divides by 4
-        AvgPooling padded = new AvgPooling(2, 2, 2, 1);
-        Tensor pos = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
-        assertArrayEquals(new double[] {0.25, 1.25, 2.75, 7}, padded.forward(pos).data(), 1e-15);
-        Tensor dx = padded.backward(Tensor.of(new double[] {4, 8, 12, 16}, 1, 1, 2, 2));
-        assertArrayEquals(new double[] {1, 2, 2, 3, 4, 4, 3, 4, 4}, dx.data(), 1e-15);
-    }
-
-    @Test
     void shapeErrorsNameTheLayer() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MaxPooling(3, 3, 1, 0).forward(Tensor.zeros(1, 1, 2, 2)));
         assertEquals("MaxPooling: kernel 3x3 is larger than the padded input 2x2 (input (1, 1, 2, 2), pad 0)",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new AvgPooling(2, 2, 2, 0).forward(Tensor.zeros(4, 4)));
-        assertEquals("AvgPooling: expected input of shape (N, C, H, W), got (4, 4)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MaxPooling(2, 2, 2, 2));
         assertEquals("MaxPooling: pad must be smaller than the window 2x2, got 2", e.getMessage());
     }
