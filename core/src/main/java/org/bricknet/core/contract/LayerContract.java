@@ -33,7 +33,7 @@ import org.bricknet.core.check.Tolerance;
  * </ol>
  *
  * <pre>{@code
- * class SwishContractTest extends LayerContract {
+ * class SwishTest extends LayerContract {
  *     protected Layer create(int[] inputShape, Random random) { return new Swish(); }
  *     protected Arbitrary<int[]> inputShapes() { return Tensors.matrixShapes(8, 16); }
  * }
@@ -41,8 +41,8 @@ import org.bricknet.core.check.Tolerance;
  *
  * <h2>Moving a layer onto the contract</h2>
  * <ol>
- *   <li>Add {@code class FooContractTest extends LayerContract} beside {@code FooTest}, with
- *       {@link #create} (build the layer for that input shape, drawing every random number,
+ *   <li>Make the layer's test {@code class FooTest extends LayerContract} (its hand-worked
+ *       examples stay in it), with {@link #create} (build the layer for that input shape, drawing every random number,
  *       weights and masks alike, from the {@code Random} given) and {@link #inputShapes}.
  *   <li>If the function has kinks, override {@link #inputs} to keep away from them, e.g.
  *       {@code Tensors.ofShape(s).awayFrom(0.1, 0.0)}; for max-pooling, generate inputs without ties.

@@ -28,9 +28,9 @@ import org.bricknet.core.check.Tolerance;
  *       and the same forward output.
  * </ol>
  *
- * To move a loss onto it: {@code class FooLossContractTest extends LossContract} with
+ * To move a loss onto it: make its test {@code class FooTest extends LossContract} with
  * {@link #create}, {@link #scoreShapes} and {@link #targets}; drop the loss's own gradient property,
- * keep its hand-worked example. Seed and tries as in {@link LayerContract}.
+ * keep its hand-worked example in the same class. Seed and tries as in {@link LayerContract}.
  */
 @PropertyDefaults(tries = 100)
 public abstract class LossContract {

@@ -10,7 +10,7 @@ import org.bricknet.core.Tensor;
  *
  * <p>Backward: {@code dy/dx = σ(x) + x·σ(x)·(1 − σ(x)) = y + σ(x)·(1 − y)}, so
  * {@code dx = dout ⊙ (y + σ(x) ⊙ (1 − y))}. Forward caches {@code σ(x)} and {@code y}.
- * Its test, {@code SwishContractTest}, is a {@link org.bricknet.core.contract.LayerContract}.
+ * Its test, {@code SwishTest}, is a {@link org.bricknet.core.contract.LayerContract}.
  */
 public final class Swish implements Layer {
     private Tensor sig;
