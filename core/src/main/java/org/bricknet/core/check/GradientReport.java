@@ -19,7 +19,8 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
      * {@link CheckMode.Directions} mode), {@code skipped} those of them found on a kink, and
      * {@code failures} those that broke the tolerance at a smooth point. The maxima and the worst
      * element leave skipped elements out. The maximum relative error is taken over the elements
-     * whose absolute error is above {@code atol} (below it, it measures rounding noise). The worst
+     * whose absolute error is above {@code atol} (below it, it measures rounding noise; the table
+     * then says "in noise"). The worst
      * element is the one whose error is the most tolerances large; {@code worstIndex} is its
      * multi-index, or {@code {d}} for direction {@code d}.
      */
@@ -91,14 +92,15 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
                 + "s  %16s %16s%n";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("gradient check, %s: pass when rel <= %.1e or abs <= %.1e; kink when one-sided"
-                + " slopes differ by > %.0e tolerances; %d evaluations%n", mode.label(), tolerance.rtol(),
-                tolerance.atol(), tolerance.kinkFactor(), evaluations));
+                + " slopes differ by > %.0e tolerances%s%n", mode.label(), tolerance.rtol(),
+                tolerance.atol(), tolerance.kinkFactor(), evaluations > 0 ? "; " + evaluations + " evaluations" : ""));
         sb.append(String.format(fmt, "tensor", "shape", "checked", "skipped", "failed", "max abs", "max rel",
                 "worst at", "analytic", "numerical"));
         for (Row r : rows) {
             boolean any = r.checked() > r.skipped();
             sb.append(String.format(fmt, r.name(), Tensor.shapeString(r.shape()), r.checked(), r.skipped(),
-                    r.failures(), sci(r.maxAbsError()), sci(r.maxRelError()), r.worstAt(),
+                    r.failures(), sci(r.maxAbsError()), r.maxAbsError() <= tolerance.atol() ? "in noise"
+                            : sci(r.maxRelError()), r.worstAt(),
                     any ? String.format("%.9e", r.worstAnalytic()) : "-",
                     any ? String.format("%.9e", r.worstNumerical()) : "-"));
         }
