@@ -22,11 +22,7 @@ public final class AvgPooling implements Layer {
     private Im2Col.Geometry g;
 
     public AvgPooling(int ph, int pw, int stride, int pad) {
-        Im2Col.requireKernel("AvgPooling", ph, pw, stride, pad);
-        if (pad >= ph || pad >= pw) {
-            throw new IllegalArgumentException("AvgPooling: pad must be smaller than the window "
-                    + ph + "x" + pw + ", got " + pad);
-        }
+        Im2Col.requirePoolingWindow("AvgPooling", ph, pw, stride, pad);
         this.ph = ph;
         this.pw = pw;
         this.stride = stride;

@@ -66,6 +66,18 @@ public final class Im2Col {
         }
     }
 
+    /**
+     * Checks a pooling window where a layer is built: as {@link #requireKernel}, and the padding
+     * must be smaller than the window so that every window holds at least one image cell.
+     */
+    public static void requirePoolingWindow(String layer, int ph, int pw, int stride, int pad) {
+        requireKernel(layer, ph, pw, stride, pad);
+        if (pad >= ph || pad >= pw) {
+            throw new IllegalArgumentException(layer + ": pad must be smaller than the window "
+                    + ph + "x" + pw + ", got " + pad);
+        }
+    }
+
     /** Writes the column matrix of the image at {@code img[imgOff...]} into {@code col[colOff...]}. */
     public static void im2col(Geometry g, double[] img, int imgOff, double[] col, int colOff) {
         int ohw = g.outputSize();

@@ -24,11 +24,7 @@ public final class MaxPooling implements Layer {
     private int[] argmax = new int[0];
 
     public MaxPooling(int ph, int pw, int stride, int pad) {
-        Im2Col.requireKernel("MaxPooling", ph, pw, stride, pad);
-        if (pad >= ph || pad >= pw) {
-            throw new IllegalArgumentException("MaxPooling: pad must be smaller than the window "
-                    + ph + "x" + pw + ", got " + pad);
-        }
+        Im2Col.requirePoolingWindow("MaxPooling", ph, pw, stride, pad);
         this.ph = ph;
         this.pw = pw;
         this.stride = stride;
