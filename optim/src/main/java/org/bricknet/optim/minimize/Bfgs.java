@@ -18,26 +18,9 @@ package org.bricknet.optim.minimize;
  * ({@link Status#PRECISION_LOSS}). Memory and time per iteration grow as {@code n²}: for many
  * thousands of variables use {@link Lbfgs}.
  */
-public final class Bfgs implements Minimizer {
-    private double gtol = 1e-5;
-    private int maxIterations;
-    private LineSearch lineSearch = new LineSearch(LineSearch.C1, LineSearch.C2_QUASI_NEWTON);
-
-    /** The gradient tolerance on {@code max|gᵢ|} (default 1e-5). */
-    public Bfgs gtol(double gtol) {
-        this.gtol = Counted.nonNegative("Bfgs: gtol", gtol);
-        return this;
-    }
-
-    /** The iteration limit (default {@code 200·n}). */
-    public Bfgs maxIterations(int maxIterations) {
-        this.maxIterations = Counted.positive("Bfgs: maxIterations", maxIterations);
-        return this;
-    }
-
-    public Bfgs lineSearch(LineSearch lineSearch) {
-        this.lineSearch = lineSearch;
-        return this;
+public final class Bfgs extends LineSearchMinimizer<Bfgs> {
+    public Bfgs() {
+        super("Bfgs", new LineSearch(LineSearch.C1, LineSearch.C2_QUASI_NEWTON), 0);
     }
 
     @Override
@@ -46,17 +29,9 @@ public final class Bfgs implements Minimizer {
     }
 
     @Override
-    public OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
-        double[] x = Counted.checkStart("Bfgs", f, x0);
+    OptimizeResult iterate(Counted fc, double[] x, double fx, double[] g, int maxIter) {
         int n = x.length;
-        int maxIter = maxIterations > 0 ? maxIterations : 200 * n;
-        Counted fc = new Counted(f);
         DifferentiableFunction counted = fc::valueAndGradient;
-        double[] g = new double[n];
-        double fx = fc.valueAndGradient(x, g);
-        if (!Double.isFinite(fx) || !Vectors.allFinite(g)) {
-            return fc.result(x, fx, g, 0, Status.NOT_FINITE);
-        }
         double[] h = identity(n);
         double[] p = new double[n];
         double[] s = new double[n];

@@ -15,25 +15,9 @@ package org.bricknet.optim.minimize;
  * <p>Stops with success when {@code max|gᵢ| ≤ gtol} (default 1e-5, as scipy); else after
  * {@code maxIterations} (default {@code 200·n}) or when the line search finds no step.
  */
-public final class ConjugateGradient implements Minimizer {
-    private double gtol = 1e-5;
-    private int maxIterations;
-    private LineSearch lineSearch = new LineSearch(LineSearch.C1, LineSearch.C2_CONJUGATE_GRADIENT);
-
-    public ConjugateGradient gtol(double gtol) {
-        this.gtol = Counted.nonNegative("ConjugateGradient: gtol", gtol);
-        return this;
-    }
-
-    /** The iteration limit (default {@code 200·n}). */
-    public ConjugateGradient maxIterations(int maxIterations) {
-        this.maxIterations = Counted.positive("ConjugateGradient: maxIterations", maxIterations);
-        return this;
-    }
-
-    public ConjugateGradient lineSearch(LineSearch lineSearch) {
-        this.lineSearch = lineSearch;
-        return this;
+public final class ConjugateGradient extends LineSearchMinimizer<ConjugateGradient> {
+    public ConjugateGradient() {
+        super("ConjugateGradient", new LineSearch(LineSearch.C1, LineSearch.C2_CONJUGATE_GRADIENT), 0);
     }
 
     @Override
@@ -42,17 +26,9 @@ public final class ConjugateGradient implements Minimizer {
     }
 
     @Override
-    public OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
-        double[] x = Counted.checkStart("ConjugateGradient", f, x0);
+    OptimizeResult iterate(Counted fc, double[] x, double fx, double[] g, int maxIter) {
         int n = x.length;
-        int maxIter = maxIterations > 0 ? maxIterations : 200 * n;
-        Counted fc = new Counted(f);
         DifferentiableFunction counted = fc::valueAndGradient;
-        double[] g = new double[n];
-        double fx = fc.valueAndGradient(x, g);
-        if (!Double.isFinite(fx) || !Vectors.allFinite(g)) {
-            return fc.result(x, fx, g, 0, Status.NOT_FINITE);
-        }
         double fPrev = fx + Vectors.norm2(g) / 2;
         double[] p = new double[n];
         for (int i = 0; i < n; i++) {

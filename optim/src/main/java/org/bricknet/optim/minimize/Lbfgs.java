@@ -16,22 +16,18 @@ package org.bricknet.optim.minimize;
  *
  * <p>Left out: the bounds of L-BFGS-B (its generalized Cauchy point and subspace minimization).
  */
-public final class Lbfgs implements Minimizer {
+public final class Lbfgs extends LineSearchMinimizer<Lbfgs> {
     private int history = 10;
-    private double gtol = 1e-5;
     private double ftol = 2.220446049250313e-09;
-    private int maxIterations = 15000;
     private int maxEvaluations = 15000;
-    private LineSearch lineSearch = new LineSearch(LineSearch.C1, LineSearch.C2_QUASI_NEWTON);
+
+    public Lbfgs() {
+        super("Lbfgs", new LineSearch(LineSearch.C1, LineSearch.C2_QUASI_NEWTON), 15000);
+    }
 
     /** How many pairs (s, y) to keep: {@code m}, default 10. */
     public Lbfgs history(int m) {
         this.history = Counted.positive("Lbfgs: history", m);
-        return this;
-    }
-
-    public Lbfgs gtol(double gtol) {
-        this.gtol = Counted.nonNegative("Lbfgs: gtol", gtol);
         return this;
     }
 
@@ -41,18 +37,8 @@ public final class Lbfgs implements Minimizer {
         return this;
     }
 
-    public Lbfgs maxIterations(int maxIterations) {
-        this.maxIterations = Counted.positive("Lbfgs: maxIterations", maxIterations);
-        return this;
-    }
-
     public Lbfgs maxEvaluations(int maxEvaluations) {
         this.maxEvaluations = Counted.positive("Lbfgs: maxEvaluations", maxEvaluations);
-        return this;
-    }
-
-    public Lbfgs lineSearch(LineSearch lineSearch) {
-        this.lineSearch = lineSearch;
         return this;
     }
 
@@ -62,16 +48,9 @@ public final class Lbfgs implements Minimizer {
     }
 
     @Override
-    public OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
-        double[] x = Counted.checkStart("Lbfgs", f, x0);
+    OptimizeResult iterate(Counted fc, double[] x, double fx, double[] g, int maxIter) {
         int n = x.length;
-        Counted fc = new Counted(f);
         DifferentiableFunction counted = fc::valueAndGradient;
-        double[] g = new double[n];
-        double fx = fc.valueAndGradient(x, g);
-        if (!Double.isFinite(fx) || !Vectors.allFinite(g)) {
-            return fc.result(x, fx, g, 0, Status.NOT_FINITE);
-        }
         if (Vectors.normInf(g) <= gtol) {
             return fc.result(x, fx, g, 0, Status.SUCCESS);
         }
@@ -123,7 +102,7 @@ public final class Lbfgs implements Minimizer {
             if ((fOld - fx) <= ftol * Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0)) {
                 return fc.result(x, fx, g, nit, Status.SUCCESS_FTOL);
             }
-            if (nit >= maxIterations) {
+            if (nit >= maxIter) {
                 return fc.result(x, fx, g, nit, Status.MAX_ITERATIONS);
             }
             if (fc.nfev >= maxEvaluations) {
