@@ -1,0 +1,100 @@
+package org.bricknet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bricknet.core.GradientCheck;
+import org.bricknet.core.Network;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.core.data.Mnist;
+import org.bricknet.core.io.ModelFiles;
+import org.bricknet.layers.Affine;
+import org.bricknet.layers.BatchNormalization;
+import org.bricknet.layers.Convolution;
+import org.bricknet.layers.Dropout;
+import org.bricknet.layers.MaxPooling;
+import org.bricknet.layers.Relu;
+import org.bricknet.layers.WeightInit;
+import org.bricknet.losses.SoftmaxWithLoss;
+import org.bricknet.optim.Optimizers;
+import org.bricknet.optim.Trainer;
+import org.bricknet.optim.TrainingHistory;
+import org.bricknet.optim.minimize.Lbfgs;
+import org.bricknet.optim.minimize.NetworkFunction;
+import org.bricknet.optim.minimize.OptimizeResult;
+import org.bricknet.optim.minimize.Rosenbrock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's tour, run as written (on slices of the embedded digits, to stay quick). */
+class ReadmeTourTest {
+    @TempDir
+    Path dir;
+
+    private final Mnist.Split digits = Datasets.mnist10k();
+
+    @Test
+    void assembleComputeGradientsTrainAndSave() throws Exception {
+        Random random = new Random(42);
+        Network net = new Network()
+                .add("Affine1", new Affine(784, 50, 0.01, random))
+                .add("Relu1", new Relu())
+                .add("Affine2", new Affine(50, 10, 0.01, random))
+                .withLoss(new SoftmaxWithLoss());
+        assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
+        Dataset few = digits.train().slice(0, 3);
+        Tensor x = few.inputs();
+        Tensor t = few.targets();
+        assertArrayEquals(new int[] {3, 10}, net.predict(x).shape());
+        Map<String, Tensor> grads = net.gradient(x, t);
+        Map<String, Tensor> nums = net.numericalGradient(x, t);
+        assertTrue(GradientCheck.compare(grads, nums).passed());
+
+        TrainingHistory h = new Trainer(net, Optimizers.create("sgd", 0.1))
+                .epochs(10).batchSize(100).seed(42).quiet()
+                .evaluateOn(digits.test().slice(0, 500))
+                .fit(digits.train().slice(0, 2000));
+        assertTrue(h.last().testAccuracy() > 0.8, h.toCsv());
+        Path file = dir.resolve("two-layer.safetensors");
+        ModelFiles.save(file, net, Map.of("model", "mine"));
+        assertEquals("mine", ModelFiles.read(file).metadata().get("model"));
+    }
+
+    @Test
+    void theSmallConvolutionalNetwork() {
+        Random random = new Random(42);
+        Network cnn = new Network()
+                .add("Conv1", new Convolution(30, 1, 5, 5, 1, 0, WeightInit.he(), random))
+                .add("Relu1", new Relu())
+                .add("Pool1", new MaxPooling(2, 2, 2, 0))
+                .add("Affine2", new Affine(30 * 12 * 12, 100, WeightInit.he(), random))
+                .add("BatchNorm2", new BatchNormalization(100))
+                .add("Relu2", new Relu())
+                .add("Dropout2", new Dropout(0.5, random))
+                .add("Affine3", new Affine(100, 10, WeightInit.he(), random))
+                .withLoss(new SoftmaxWithLoss());
+        assertEquals(List.of("W1", "b1", "W2", "b2", "gamma2", "beta2", "W3", "b3"),
+                List.copyOf(cnn.parameters().keySet()));
+        Dataset images = digits.test().slice(0, 4).asImages(1, 28, 28);
+        assertArrayEquals(new int[] {4, 10}, cnn.predict(images.inputs()).shape());
+        assertTrue(Double.isFinite(cnn.loss(images.inputs(), images.targets())));
+    }
+
+    @Test
+    void minimizeAndTrainByLbfgs() {
+        OptimizeResult r = new Lbfgs().minimize(new Rosenbrock(), Rosenbrock.classicStart(10));
+        assertTrue(r.success(), r::toString);
+        Network net = new TwoLayerNet(784, 10, 10, new Random(1));
+        Dataset train = digits.train().slice(0, 500);
+        NetworkFunction fn = new NetworkFunction(net, train.inputs(), train.targets());
+        double before = net.loss(train.inputs(), train.targets());
+        fn.setParameters(new Lbfgs().maxIterations(20).minimize(fn, fn.parameters()).x());
+        assertTrue(net.loss(train.inputs(), train.targets()) < before / 2);
+    }
+}
