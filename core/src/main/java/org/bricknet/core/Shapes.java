@@ -23,7 +23,7 @@ public final class Shapes {
 
     /** {@code actual} must have exactly the shape {@code expected}. */
     public static void requireShape(String layer, String what, int[] expected, Tensor actual) {
-        if (!java.util.Arrays.equals(expected, actual.shape())) {
+        if (!actual.hasShape(expected)) {
             throw new IllegalArgumentException(layer + ": expected " + what + " of shape "
                     + Tensor.shapeString(expected) + ", got " + actual.shapeString());
         }

@@ -95,6 +95,20 @@ public final class Tensor {
         return zeros(like.shape);
     }
 
+    /** {@code current} when it is already an {@code n x c x h x w} tensor, else a new one. */
+    public static Tensor reuse(Tensor current, int n, int c, int h, int w) {
+        if (current != null && current.shape.length == 4 && current.shape[0] == n && current.shape[1] == c
+                && current.shape[2] == h && current.shape[3] == w) {
+            return current;
+        }
+        return zeros(n, c, h, w);
+    }
+
+    /** Whether this tensor has exactly the shape {@code shape} (compared without copying). */
+    public boolean hasShape(int[] shape) {
+        return Arrays.equals(this.shape, shape);
+    }
+
     /** Whether this is an {@code rows x cols} matrix. */
     public boolean isMatrix(int rows, int cols) {
         return shape.length == 2 && shape[0] == rows && shape[1] == cols;

@@ -20,6 +20,8 @@ public final class AvgPooling implements Layer {
     private final int pad;
     private Tensor x;
     private Im2Col.Geometry g;
+    private Tensor y;
+    private Tensor dx;
 
     public AvgPooling(int ph, int pw, int stride, int pad) {
         Im2Col.requirePoolingWindow("AvgPooling", ph, pw, stride, pad);
@@ -32,7 +34,7 @@ public final class AvgPooling implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Im2Col.Geometry geo = Im2Col.geometry("AvgPooling", x, 0, ph, pw, stride, pad);
-        Tensor y = Tensor.zeros(x.dim(0), geo.channels(), geo.oh(), geo.ow());
+        y = Tensor.reuse(y, x.dim(0), geo.channels(), geo.oh(), geo.ow());
         this.x = x;
         this.g = geo;
         pool(x.data(), y.data(), false);
@@ -44,7 +46,7 @@ public final class AvgPooling implements Layer {
         Shapes.requireForward("AvgPooling", x);
         Shapes.requireShape("AvgPooling", "output gradient",
                 new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
-        Tensor dx = Tensor.zeros(x.shape());
+        dx = Tensor.reuse(dx, x).fill(0.0);
         pool(dx.data(), dout.data(), true);
         return dx;
     }

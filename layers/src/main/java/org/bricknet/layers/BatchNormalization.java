@@ -35,7 +35,11 @@ public final class BatchNormalization implements Layer {
     private boolean training = true;
     private boolean batchStatistics;
     private Tensor xhat;
-    private double[] invStd;
+    private Tensor y;
+    private Tensor dx;
+    private final double[] mean;
+    private final double[] var;
+    private final double[] invStd;
 
     /** {@code gamma} and {@code beta} of shape {@code (F)}, not copied; momentum in [0, 1], eps > 0. */
     public BatchNormalization(Tensor gamma, Tensor beta, double momentum, double eps) {
@@ -55,6 +59,9 @@ public final class BatchNormalization implements Layer {
         this.eps = eps;
         this.runningMean = new double[features];
         this.runningVar = new double[features];
+        this.mean = new double[features];
+        this.var = new double[features];
+        this.invStd = new double[features];
         java.util.Arrays.fill(runningVar, 1.0);
         Map<String, Tensor> b = new java.util.LinkedHashMap<>();
         b.put("running_mean", Tensor.of(runningMean, features));
@@ -76,9 +83,9 @@ public final class BatchNormalization implements Layer {
         int inner = x.size() / (x.dim(0) * features);
         double m = (double) x.dim(0) * inner;
         double[] xd = x.data();
-        double[] mean = new double[features];
-        double[] var = new double[features];
         if (training) {
+            java.util.Arrays.fill(mean, 0.0);
+            java.util.Arrays.fill(var, 0.0);
             accumulate(xd, inner, mean, null);
             for (int f = 0; f < features; f++) {
                 mean[f] /= m;
@@ -94,12 +101,11 @@ public final class BatchNormalization implements Layer {
             System.arraycopy(runningVar, 0, var, 0, features);
         }
         batchStatistics = training;
-        invStd = new double[features];
         for (int f = 0; f < features; f++) {
             invStd[f] = 1.0 / Math.sqrt(var[f] + eps);
         }
-        xhat = Tensor.zeros(x.shape());
-        Tensor y = Tensor.zeros(x.shape());
+        xhat = Tensor.reuse(xhat, x);
+        y = Tensor.reuse(y, x);
         double[] h = xhat.data();
         double[] yd = y.data();
         double[] g = gamma.value().data();
@@ -133,7 +139,7 @@ public final class BatchNormalization implements Layer {
                 dg[f] += d[i] * h[i];
             }
         }
-        Tensor dx = Tensor.zeros(xhat.shape());
+        dx = Tensor.reuse(dx, xhat);
         double[] out = dx.data();
         double[] g = gamma.value().data();
         for (int blk = 0, i = 0; i < d.length; blk++) {

@@ -34,6 +34,9 @@ public final class Convolution implements Layer {
     private Tensor x;
     private Im2Col.Geometry g;
     private double[] col = new double[0];
+    private double[] dcol = new double[0];
+    private Tensor y;
+    private Tensor dx;
 
     /** A layer over the given weights {@code (FN, C, KH, KW)} and bias {@code (FN)}; not copied. */
     public Convolution(Tensor weights, Tensor bias, int stride, int pad) {
@@ -73,7 +76,7 @@ public final class Convolution implements Layer {
         if (col.length != n * k * ohw) {
             col = new double[n * k * ohw];
         }
-        Tensor y = Tensor.zeros(n, filters, geo.oh(), geo.ow());
+        y = Tensor.reuse(y, n, filters, geo.oh(), geo.ow());
         double[] yd = y.data();
         double[] bd = b.value().data();
         for (int i = 0; i < n; i++) {
@@ -114,8 +117,10 @@ public final class Convolution implements Layer {
         if (!inputGradientNeeded) {
             return null;
         }
-        Tensor dx = Tensor.zeros(x.shape());
-        double[] dcol = new double[k * ohw];
+        dx = Tensor.reuse(dx, x).fill(0.0);
+        if (dcol.length != k * ohw) {
+            dcol = new double[k * ohw];
+        }
         for (int i = 0; i < n; i++) {
             Blas.gemm(true, false, k, ohw, filters, 1.0, w.value().data(), 0, d, i * filters * ohw, 0.0, dcol, 0);
             Im2Col.col2im(g, dcol, 0, dx.data(), i * g.imageSize());

@@ -23,6 +23,8 @@ public final class Dropout implements Layer {
     private boolean hold;
     private double[] mask;
     private int[] shape;
+    private Tensor y;
+    private Tensor dx;
 
     /** {@code ratio} is the probability of dropping an element, in [0, 1). */
     public Dropout(double ratio, Random random) {
@@ -36,17 +38,20 @@ public final class Dropout implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         shape = x.shape();
+        y = Tensor.reuse(y, x);
         if (!training) {
-            return x.copy();
+            y.copyFrom(x);
+            return y;
         }
         if (!hold || mask == null || mask.length != x.size()) {
-            mask = new double[x.size()];
+            if (mask == null || mask.length != x.size()) {
+                mask = new double[x.size()];
+            }
             double keep = 1.0 / (1.0 - ratio);
             for (int i = 0; i < mask.length; i++) {
                 mask[i] = random.nextDouble() >= ratio ? keep : 0.0;
             }
         }
-        Tensor y = Tensor.zeros(shape);
         double[] xd = x.data();
         double[] yd = y.data();
         for (int i = 0; i < xd.length; i++) {
@@ -65,10 +70,11 @@ public final class Dropout implements Layer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Dropout", shape);
         Shapes.requireShape("Dropout", "output gradient", shape, dout);
+        dx = Tensor.reuse(dx, dout);
         if (!training) {
-            return dout.copy();
+            dx.copyFrom(dout);
+            return dx;
         }
-        Tensor dx = Tensor.zeros(shape);
         double[] d = dout.data();
         double[] out = dx.data();
         for (int i = 0; i < d.length; i++) {

@@ -11,6 +11,8 @@ import org.bricknet.core.Tensor;
 public final class LeakyRelu implements Layer {
     private final double slope;
     private Tensor x;
+    private Tensor y;
+    private Tensor dx;
 
     /** {@code slope} is the gradient for negative inputs, a finite number >= 0 (commonly 0.01). */
     public LeakyRelu(double slope) {
@@ -23,7 +25,7 @@ public final class LeakyRelu implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         this.x = x;
-        Tensor y = Tensor.zeros(x.shape());
+        y = Tensor.reuse(y, x);
         double[] xd = x.data();
         double[] yd = y.data();
         for (int i = 0; i < xd.length; i++) {
@@ -36,7 +38,7 @@ public final class LeakyRelu implements Layer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("LeakyRelu", x);
         Shapes.requireSame("LeakyRelu", "output gradient", x, dout);
-        Tensor dx = Tensor.zeros(x.shape());
+        dx = Tensor.reuse(dx, x);
         double[] xd = x.data();
         double[] d = dout.data();
         double[] out = dx.data();

@@ -22,6 +22,8 @@ public final class MaxPooling implements Layer {
     private Tensor x;
     private Im2Col.Geometry g;
     private int[] argmax = new int[0];
+    private Tensor y;
+    private Tensor dx;
 
     public MaxPooling(int ph, int pw, int stride, int pad) {
         Im2Col.requirePoolingWindow("MaxPooling", ph, pw, stride, pad);
@@ -35,7 +37,7 @@ public final class MaxPooling implements Layer {
     public Tensor forward(Tensor x) {
         Im2Col.Geometry geo = Im2Col.geometry("MaxPooling", x, 0, ph, pw, stride, pad);
         int planes = x.dim(0) * geo.channels();
-        Tensor y = Tensor.zeros(x.dim(0), geo.channels(), geo.oh(), geo.ow());
+        y = Tensor.reuse(y, x.dim(0), geo.channels(), geo.oh(), geo.ow());
         if (argmax.length != y.size()) {
             argmax = new int[y.size()];
         }
@@ -73,7 +75,7 @@ public final class MaxPooling implements Layer {
         Shapes.requireForward("MaxPooling", x);
         Shapes.requireShape("MaxPooling", "output gradient",
                 new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
-        Tensor dx = Tensor.zeros(x.shape());
+        dx = Tensor.reuse(dx, x).fill(0.0);
         double[] d = dout.data();
         double[] dxd = dx.data();
         for (int o = 0; o < d.length; o++) {

@@ -15,15 +15,16 @@ import org.bricknet.core.Tensor;
  */
 public final class Softmax implements Layer {
     private Tensor y;
+    private Tensor dx;
 
     @Override
     public Tensor forward(Tensor x) {
         if (x.rank() < 2) {
             throw new IllegalArgumentException("Softmax: expected input of shape (N, K), got " + x.shapeString());
         }
-        Tensor out = Tensor.zeros(x.shape());
+        y = Tensor.reuse(y, x);
         double[] s = x.data();
-        double[] yd = out.data();
+        double[] yd = y.data();
         int k = x.cols();
         for (int off = 0; off < s.length; off += k) {
             double max = Double.NEGATIVE_INFINITY;
@@ -39,15 +40,14 @@ public final class Softmax implements Layer {
                 yd[j] /= sum;
             }
         }
-        this.y = out;
-        return out;
+        return y;
     }
 
     @Override
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Softmax", y);
         Shapes.requireSame("Softmax", "output gradient", y, dout);
-        Tensor dx = Tensor.zeros(y.shape());
+        dx = Tensor.reuse(dx, y);
         double[] yd = y.data();
         double[] d = dout.data();
         double[] out = dx.data();

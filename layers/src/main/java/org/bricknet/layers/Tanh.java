@@ -7,24 +7,24 @@ import org.bricknet.core.Tensor;
 /** {@code y = tanh(x)}; backward is {@code dout · (1 − y²)}. */
 public final class Tanh implements Layer {
     private Tensor y;
+    private Tensor dx;
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor out = Tensor.zeros(x.shape());
+        y = Tensor.reuse(y, x);
         double[] xd = x.data();
-        double[] yd = out.data();
+        double[] yd = y.data();
         for (int i = 0; i < xd.length; i++) {
             yd[i] = Math.tanh(xd[i]);
         }
-        this.y = out;
-        return out;
+        return y;
     }
 
     @Override
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Tanh", y);
         Shapes.requireSame("Tanh", "output gradient", y, dout);
-        Tensor dx = Tensor.zeros(y.shape());
+        dx = Tensor.reuse(dx, y);
         double[] yd = y.data();
         double[] d = dout.data();
         double[] out = dx.data();

@@ -18,6 +18,7 @@ import org.bricknet.core.Tensor;
 public final class SigmoidWithLoss implements LossLayer {
     private Tensor y;
     private Tensor t;
+    private Tensor dx;
 
     @Override
     public Tensor forward(Tensor scores) {
@@ -44,8 +45,13 @@ public final class SigmoidWithLoss implements LossLayer {
             double x = s[i];
             total += Math.max(x, 0) - x * td[i] + Math.log1p(Math.exp(-Math.abs(x)));
         }
-        this.y = forward(scores);
-        this.t = targets.copy();
+        y = Tensor.reuse(y, scores);
+        double[] yd = y.data();
+        for (int i = 0; i < s.length; i++) {
+            yd[i] = sigmoid(s[i]);
+        }
+        t = Tensor.reuse(t, targets);
+        t.copyFrom(targets);
         return total / s.length;
     }
 
@@ -53,7 +59,7 @@ public final class SigmoidWithLoss implements LossLayer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("SigmoidWithLoss", y);
         double scale = dout.data()[0] / y.size();
-        Tensor dx = Tensor.zeros(y.shape());
+        dx = Tensor.reuse(dx, y);
         double[] yd = y.data();
         double[] td = t.data();
         double[] d = dx.data();
