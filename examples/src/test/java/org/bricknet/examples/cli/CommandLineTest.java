@@ -117,6 +117,16 @@ class CommandLineTest {
     }
 
     @Test
+    void benchTimesAWorkloadAndCountsItsProducts() {
+        Run r = run("bench", "--workload", "nielsen", "--epochs", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("workload nielsen: NielsenNetwork 784-30-10"), r.out());
+        assertTrue(r.out().contains("s per epoch") && r.out().contains("GFLOP per epoch"), r.out());
+        assertOneLineError(run("bench", "--workload", "resnet"), "--workload");
+        assertOneLineError(run("bench", "--epochs", "0"), "--epochs must be at least 1, got 0");
+    }
+
+    @Test
     void minimizeIsACommandToo() {
         Run r = run("minimize", "--function", "rosenbrock", "--dim", "2", "--method", "lbfgs");
         assertEquals(0, r.code(), r.err());
