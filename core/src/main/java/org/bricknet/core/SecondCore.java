@@ -1,46 +1,64 @@
 package org.bricknet.core;
 
-import dev.ludovic.netlib.blas.BLAS;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Puts the second core to work on the Java BLAS, which runs on one thread: a large product's rows
- * are split in two, the lower half computed by one daemon worker thread while the caller computes
- * the upper half. Used only when the BLAS is not native (OpenBLAS has threads of its own, and the
- * two are never stacked). The hand-off goes through fields guarded by a lock, so a split allocates
- * nothing; a second caller that finds the worker busy computes its whole product itself.
+ * Puts the second core to work on the hot path: {@link #split} runs the lower part of a range on
+ * the calling thread and the upper part on one daemon worker thread, and returns when both are
+ * done. The products of {@link Blas}, the mini-batch gather, the optimizer step and the divergence
+ * check use it, always with the same boundary ({@link #half}), so that the second core keeps
+ * working on the same half of a weight matrix, its gradient and the input columns that meet it:
+ * those stay in its cache from one mini-batch to the next instead of crossing between cores.
+ *
+ * <p>The hand-off is a few hundred nanoseconds, so that a mini-batch of 10 can use it: the worker
+ * spins while work keeps coming and parks after about a millisecond without any. A split never
+ * waits for a worker that has not started: if the worker is parked, busy with another caller, or
+ * has not picked the upper part up by the time the caller finishes the lower one, the caller runs
+ * it itself; it also does so while OpenBLAS's own threads are in use ({@link #othersBusy}). Who runs a part never changes what it computes, so results do not depend on timing.
+ *
+ * <p>{@code -Dbricknet.threads=1} turns the second core off (everything then runs on the caller).
  */
-final class SecondCore {
-    /** Products below this many operations are not worth a hand-off (about 10 µs each way). */
-    static final long MIN_FLOPS = 4_000_000L;
-    static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2;
+public final class SecondCore {
+    /** A piece of work over the index range {@code [from, to)}; the two halves must not overlap in what they write. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /** True when a second core exists and is not turned off. */
+    public static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2
+            && !"1".equals(System.getProperty("bricknet.threads", System.getProperty("bricknet.blas.threads")));
+
+    /** Element-wise passes over fewer values than this run whole: the hand-off would cost more than it saves. */
+    public static final int SPLIT_MIN_VALUES = 4096;
+
+    private static final int IDLE = 0;
+    private static final int POSTED = 1;
+    private static final int TAKEN = 2;
+    private static final int DONE = 3;
+    /** How long the worker spins for new work before it parks. */
+    private static final long SPIN_NANOS = 1_000_000L;
+
+    /** How long after another pool's work (OpenBLAS's threads) splits stay on the caller. */
+    private static final long HOLD_OFF_NANOS = 50_000_000L;
+    private static volatile long othersBusySince = System.nanoTime() - 2 * HOLD_OFF_NANOS;
 
     private static final ReentrantLock BUSY = new ReentrantLock();
+    private static final AtomicInteger STATE = new AtomicInteger(IDLE);
     private static final Thread WORKER;
-    private static volatile boolean pending;
-    private static volatile boolean done;
-    private static volatile Thread caller;
+    private static volatile boolean parked;
+    private static RangeTask job;
+    private static int jobFrom;
+    private static int jobTo;
     private static Throwable failure;
-    private static BLAS blas;
-    private static String ta;
-    private static String tb;
-    private static int wm;
-    private static int wn;
-    private static int wk;
-    private static int wlda;
-    private static int wldb;
-    private static int waOff;
-    private static int wbOff;
-    private static int wcOff;
-    private static double walpha;
-    private static double wbeta;
-    private static double[] wa;
-    private static double[] wb;
-    private static double[] wc;
+    /** Parts run by the worker, and parts taken back by the caller; written under {@code BUSY}. */
+    private static long shared;
+    private static long takenBack;
 
     static {
-        WORKER = new Thread(SecondCore::work, "bricknet-blas-second-core");
+        WORKER = new Thread(SecondCore::work, "bricknet-second-core");
         WORKER.setDaemon(true);
         if (AVAILABLE) {
             WORKER.start();
@@ -51,67 +69,113 @@ final class SecondCore {
     }
 
     /**
-     * The column-major {@code dgemm} of {@link Blas}, with the {@code m} columns of {@code Cᵀ}
-     * (rows of the row-major C) split between the worker and the caller. Returns false, having
-     * done nothing, when the worker is busy.
+     * Where the second core's part of {@code n} items begins: {@code n/2} rounded down to a
+     * multiple of 8 (a 64-byte cache line of doubles), or {@code n/2} when {@code n < 16}.
      */
-    static boolean dgemm(BLAS impl, String transB, String transA, int n, int m, int k, double alpha, double[] b,
-            int bOff, int ldb, double[] a, int aOff, int lda, boolean aTransposed, double beta, double[] c, int cOff) {
-        if (!BUSY.tryLock()) {
-            return false;
+    public static int half(int n) {
+        int h = n / 2;
+        return n < 16 ? h : h & ~7;
+    }
+
+    /**
+     * Runs {@code task.run(0, half(n))} on this thread and {@code task.run(half(n), n)} on the
+     * second core (or on this thread, see above); returns when both are done. With no second
+     * core, runs the two parts one after the other, so the work done is the same either way.
+     */
+    public static void split(int n, RangeTask task) {
+        int h = half(n);
+        if (!AVAILABLE || h == 0 || System.nanoTime() - othersBusySince < HOLD_OFF_NANOS || !BUSY.tryLock()) {
+            task.run(0, h);
+            task.run(h, n);
+            return;
         }
         try {
-            int top = m / 2;
-            blas = impl;
-            ta = transA;
-            tb = transB;
-            wm = m - top;
-            wn = n;
-            wk = k;
-            walpha = alpha;
-            wbeta = beta;
-            wb = b;
-            wbOff = bOff;
-            wldb = ldb;
-            wa = a;
-            wlda = lda;
-            waOff = aOff + (aTransposed ? top : top * lda);
-            wc = c;
-            wcOff = cOff + top * n;
+            job = task;
+            jobFrom = h;
+            jobTo = n;
             failure = null;
-            done = false;
-            caller = Thread.currentThread();
-            pending = true;
-            LockSupport.unpark(WORKER);
-            impl.dgemm(transB, transA, n, top, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
-            while (!done) {
-                LockSupport.park(SecondCore.class);
+            STATE.set(POSTED);
+            if (parked) {
+                LockSupport.unpark(WORKER);
             }
-            if (failure != null) {
-                throw new IllegalStateException("Blas: the second core's half of a product failed", failure);
+            task.run(0, h);
+            if (STATE.compareAndSet(POSTED, IDLE)) {
+                takenBack++;
+                task.run(h, n);
+                return;
             }
-            return true;
+            int spins = 0;
+            while (STATE.get() != DONE) {
+                if (++spins < 10_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            STATE.set(IDLE);
+            shared++;
+            Throwable t = failure;
+            if (t != null) {
+                failure = null;
+                if (t instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException("SecondCore: the second core's part failed", t);
+            }
         } finally {
-            wa = null;
-            wb = null;
-            wc = null;
+            job = null;
+            BUSY.unlock();
+        }
+    }
+
+    /**
+     * Says that another pool of threads is at work now (OpenBLAS running a large product on its
+     * own threads, which then spin for a while waiting for more): for the next 50 ms, splits run
+     * both parts on the caller, so that two pools never compete for the two cores. What is
+     * computed does not change, only where.
+     */
+    static void othersBusy() {
+        othersBusySince = System.nanoTime();
+    }
+
+    /**
+     * For benchmarks: how many upper parts the second core has run since start-up, and how many a
+     * caller had to run itself because the second core did not pick them up in time (when it was
+     * parked or busy); {@code {shared, takenBack}}.
+     */
+    public static long[] counts() {
+        BUSY.lock();
+        try {
+            return new long[] {shared, takenBack};
+        } finally {
             BUSY.unlock();
         }
     }
 
     private static void work() {
         while (true) {
-            while (!pending) {
-                LockSupport.park(SecondCore.class);
+            long idleSince = System.nanoTime();
+            int spins = 0;
+            while (!(STATE.get() == POSTED && STATE.compareAndSet(POSTED, TAKEN))) {
+                Thread.onSpinWait();
+                if ((++spins & 1023) == 0 && System.nanoTime() - idleSince > SPIN_NANOS) {
+                    parked = true;
+                    if (STATE.get() != POSTED) {
+                        LockSupport.park(SecondCore.class);
+                    }
+                    parked = false;
+                    idleSince = System.nanoTime();
+                }
             }
-            pending = false;
             try {
-                blas.dgemm(tb, ta, wn, wm, wk, walpha, wb, wbOff, wldb, wa, waOff, wlda, wbeta, wc, wcOff, wn);
+                job.run(jobFrom, jobTo);
             } catch (Throwable t) {
                 failure = t;
             }
-            done = true;
-            LockSupport.unpark(caller);
+            STATE.set(DONE);
         }
     }
 }

@@ -58,6 +58,42 @@ class BlasTest {
     }
 
     @Test
+    void theCutIsAFunctionOfTheShape() {
+        // Nielsen's 784-30-10 on a batch of 10: forward x·W1 by depth, ∇W1 = xᵀ·dY by rows
+        assertEquals(Blas.Cut.DEPTH, Blas.splits(true, false, false, 10, 30, 784));
+        assertEquals(Blas.Cut.ROWS, Blas.splits(true, true, false, 784, 30, 10));
+        // too small to be worth a hand-off
+        assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 10, 10, 30));
+        // OpenBLAS runs this on its own threads (two-layer, batch 100); the Java BLAS is cut by rows
+        assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 100, 50, 784));
+        assertEquals(Blas.Cut.ROWS, Blas.splits(false, false, false, 100, 50, 784));
+        // a transposed operand or a large C is never cut by depth
+        assertEquals(Blas.Cut.ROWS, Blas.splits(true, false, true, 10, 30, 784));
+        assertEquals(Blas.Cut.ROWS, Blas.splits(false, false, false, 1000, 30, 784));
+    }
+
+    /** Cut products on the implementation in use (OpenBLAS when installed), against EJML. */
+    @Property(tries = 60, seed = Seeds.FIXED)
+    void cutProductsMatchEjml(@ForAll @IntRange(min = 1, max = 40) int m, @ForAll @IntRange(min = 1, max = 60) int n,
+            @ForAll @IntRange(min = 100, max = 900) int k, @ForAll boolean transA, @ForAll boolean transB,
+            @ForAll long seed) {
+        Random r = new Random(seed);
+        DMatrixRMaj a = random(transA ? k : m, transA ? m : k, r);
+        DMatrixRMaj b = random(transB ? n : k, transB ? k : n, r);
+        DMatrixRMaj expected = random(m, n, r);
+        DMatrixRMaj c = expected.copy();
+        DMatrixRMaj product = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(transA ? CommonOps_DDRM.transpose(a, null) : a,
+                transB ? CommonOps_DDRM.transpose(b, null) : b, product);
+        CommonOps_DDRM.scale(0.5, expected);
+        CommonOps_DDRM.addEquals(expected, 2.0, product);
+        Blas.gemm(transA, transB, m, n, k, 2.0, a.data, 0, b.data, 0, 0.5, c.data, 0);
+        for (int i = 0; i < expected.data.length; i++) {
+            assertEquals(expected.data[i], c.data[i], 1e-14 * k, () -> m + "x" + k + " by " + k + "x" + n);
+        }
+    }
+
+    @Test
     void oneByOneAndTallThinShapes() {
         int[][] shapes = {{1, 1, 1}, {1000, 1, 3}, {1, 1000, 3}, {500, 2, 1}, {3, 2, 784}, {100, 50, 784}};
         long seed = 1;

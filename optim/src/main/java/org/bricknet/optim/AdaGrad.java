@@ -21,10 +21,10 @@ public final class AdaGrad extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, double[] w, double[] g, double[][] s) {
+    void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double[] h = s[0];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             h[i] += g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(h[i]) + EPSILON);
         }

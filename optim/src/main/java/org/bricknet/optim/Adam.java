@@ -52,13 +52,13 @@ public class Adam extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, double[] w, double[] g, double[][] s) {
+    void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double[] m = s[0];
         double[] v = s[1];
         double k1 = 1 - beta1;
         double k2 = 1 - beta2;
         double lr = lrT;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             m[i] += k1 * (gi - m[i]);
             v[i] += k2 * (gi * gi - v[i]);

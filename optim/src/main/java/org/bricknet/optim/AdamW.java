@@ -36,13 +36,13 @@ public final class AdamW extends Adam {
     }
 
     @Override
-    void update(Parameter p, double[] w, double[] g, double[][] s) {
+    void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         if (p.isWeight() && weightDecay != 0) {
             double shrink = 1 - learningRate() * weightDecay;
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] *= shrink;
             }
         }
-        super.update(p, w, g, s);
+        super.update(p, w, g, s, from, to);
     }
 }

@@ -29,12 +29,12 @@ public final class Nesterov extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, double[] w, double[] g, double[][] s) {
+    void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double a2 = momentum * momentum;
         double gradScale = (1 + momentum) * lr;
         double[] v = s[0];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             v[i] = momentum * v[i] - lr * g[i];
             w[i] += a2 * v[i] - gradScale * g[i];
         }

@@ -33,11 +33,11 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, double[] w, double[] g, double[][] s) {
+    void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double keep = 1 - decay;
         double[] h = s[0];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             h[i] = decay * h[i] + keep * g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(h[i]) + AdaGrad.EPSILON);
         }

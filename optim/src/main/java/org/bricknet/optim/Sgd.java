@@ -13,9 +13,9 @@ public final class Sgd extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, double[] w, double[] g, double[][] s) {
+    void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             w[i] -= lr * g[i];
         }
     }

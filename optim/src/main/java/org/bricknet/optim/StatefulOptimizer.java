@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bricknet.core.Parameter;
+import org.bricknet.core.SecondCore;
 
 /**
  * The shared part of every optimizer: the learning rate, the step count, and per-parameter state
@@ -16,6 +17,7 @@ abstract class StatefulOptimizer implements Optimizer {
     private final IdentityHashMap<Parameter, double[][]> slots = new IdentityHashMap<>();
     private double learningRate;
     private long steps;
+    private final Part part = new Part();
 
     StatefulOptimizer(String name, double learningRate, String... slotNames) {
         this.name = name;
@@ -27,8 +29,12 @@ abstract class StatefulOptimizer implements Optimizer {
     void beginStep(long t) {
     }
 
-    /** Updates {@code w} in place from {@code g}, with this parameter's state {@code s} (one array per slot). */
-    abstract void update(Parameter p, double[] w, double[] g, double[][] s);
+    /**
+     * Updates elements {@code [from, to)} of {@code w} in place from {@code g}, with this
+     * parameter's state {@code s} (one array per slot); an element's update reads and writes that
+     * element alone, so a step may run in two parts on two cores.
+     */
+    abstract void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to);
 
     @Override
     public final void step(Map<String, Parameter> params) {
@@ -43,7 +49,40 @@ abstract class StatefulOptimizer implements Optimizer {
                 s = newSlots(p);
                 slots.put(p, s);
             }
-            update(p, p.value().data(), p.grad().data(), s);
+            double[] w = p.value().data();
+            if (w.length < SecondCore.SPLIT_MIN_VALUES) {
+                update(p, w, p.grad().data(), s, 0, w.length);
+            } else {
+                part.set(p, w, s);
+                try {
+                    SecondCore.split(w.length, part);
+                } finally {
+                    part.set(null, null, null);
+                }
+            }
+        }
+    }
+
+    /**
+     * The update of one large parameter as a task for {@link SecondCore#split}: each core steps
+     * its half, the same half whose gradient it computed (see {@code Blas}).
+     */
+    private final class Part implements SecondCore.RangeTask {
+        private Parameter p;
+        private double[] w;
+        private double[] g;
+        private double[][] s;
+
+        void set(Parameter p, double[] w, double[][] s) {
+            this.p = p;
+            this.w = w;
+            this.g = p == null ? null : p.grad().data();
+            this.s = s;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            update(p, w, g, s, from, to);
         }
     }
 

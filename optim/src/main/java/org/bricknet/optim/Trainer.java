@@ -244,13 +244,14 @@ public final class Trainer {
         if (sampling == Sampling.SHUFFLE) {
             batches.shuffle(r);
         }
+        DivergenceGuard guard = new DivergenceGuard();
         double lossSum = 0;
         long seen = 0;
         try (EpochProgress bar = EpochProgress.start(progress, out, progressInterval, epoch, epochs, examples)) {
             for (int it = 0; it < iterations; it++) {
                 Batch b = sampling == Sampling.SHUFFLE ? batches.get(it) : batches.draw(r);
                 double loss = network.backprop(b.x(), b.t());
-                DivergenceGuard.check(loss, params, epoch, it + 1, iterations, optimizer.learningRate());
+                guard.check(loss, params, epoch, it + 1, iterations, optimizer.learningRate());
                 optimizer.step(params);
                 lossSum += loss * b.size();
                 seen += b.size();

@@ -29,6 +29,43 @@ class OptimizersTest {
         assertEquals(0.01, Optimizers.defaultLearningRate("momentum"));
     }
 
+    /**
+     * A parameter of 5000 values is stepped in two parts on two cores; a parameter of 1000 values
+     * is stepped whole. The same numbers in five small parameters must come out bit for bit the same.
+     */
+    @Test
+    void aLargeParameterSteppedOnTwoCoresEqualsTheSameValuesSteppedInSmallPieces() {
+        int n = 5000;
+        int piece = 1000;
+        assertEquals(true, n >= org.bricknet.core.SecondCore.SPLIT_MIN_VALUES && piece < org.bricknet.core.SecondCore.SPLIT_MIN_VALUES);
+        for (String name : Optimizers.NAMES) {
+            Random r = new Random(3);
+            org.bricknet.core.Parameter big = new org.bricknet.core.Parameter("W", org.bricknet.core.Tensor.randn(r, 1.0, 50, 100));
+            Map<String, org.bricknet.core.Parameter> pieces = new java.util.LinkedHashMap<>();
+            for (int p = 0; p < n / piece; p++) {
+                org.bricknet.core.Tensor v = org.bricknet.core.Tensor.zeros(10, 100);
+                System.arraycopy(big.value().data(), p * piece, v.data(), 0, piece);
+                pieces.put("W" + p, new org.bricknet.core.Parameter("W", v));
+            }
+            Optimizer whole = Optimizers.create(name, 0.05);
+            Optimizer inPieces = Optimizers.create(name, 0.05);
+            for (int step = 0; step < 3; step++) {
+                for (int i = 0; i < n; i++) {
+                    double g = r.nextGaussian();
+                    big.grad().data()[i] = g;
+                    pieces.get("W" + i / piece).grad().data()[i % piece] = g;
+                }
+                whole.step(Map.of("W", big));
+                inPieces.step(pieces);
+            }
+            double[] joined = new double[n];
+            for (int p = 0; p < n / piece; p++) {
+                System.arraycopy(pieces.get("W" + p).value().data(), 0, joined, p * piece, piece);
+            }
+            assertArrayEquals(joined, big.value().data(), name);
+        }
+    }
+
     @Test
     void anUnknownNameListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

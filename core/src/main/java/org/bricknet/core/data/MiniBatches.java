@@ -1,6 +1,7 @@
 package org.bricknet.core.data;
 
 import java.util.Random;
+import org.bricknet.core.SecondCore;
 import org.bricknet.core.Tensor;
 
 /**
@@ -22,6 +23,7 @@ public final class MiniBatches {
     private final Batch full;
     private final Batch last;
     private final int per;
+    private final Columns columns = new Columns();
 
     public MiniBatches(Dataset data, int batchSize) {
         if (batchSize < 1) {
@@ -87,15 +89,50 @@ public final class MiniBatches {
         return full;
     }
 
+    /**
+     * Copies the rows {@code index[from .. from+n)} into {@code out}. A large batch is copied by
+     * columns in two halves on the two cores ({@link SecondCore#split}): the second core copies the
+     * upper half of every row, the half of the input that it multiplies by its half of the first
+     * layer's weights, so that half never crosses between cores.
+     */
     private void gather(int[] index, int from, int n, Batch out) {
-        double[] src = data.inputs().data();
-        double[] x = out.x().data();
         double[] t = out.t().data();
         int[] labels = data.labels();
         for (int i = 0; i < n; i++) {
-            int row = index[from + i];
-            System.arraycopy(src, row * per, x, i * per, per);
-            t[i] = labels[row];
+            t[i] = labels[index[from + i]];
+        }
+        columns.set(index, from, n, out.x().data());
+        try {
+            if (n * per < SecondCore.SPLIT_MIN_VALUES || per < 16) {
+                columns.run(0, per);
+            } else {
+                SecondCore.split(per, columns);
+            }
+        } finally {
+            columns.set(null, 0, 0, null);
+        }
+    }
+
+    /** Columns {@code [c0, c1)} of the chosen rows, as a task for {@link SecondCore#split}. */
+    private final class Columns implements SecondCore.RangeTask {
+        private int[] index;
+        private int from;
+        private int n;
+        private double[] x;
+
+        void set(int[] index, int from, int n, double[] x) {
+            this.index = index;
+            this.from = from;
+            this.n = n;
+            this.x = x;
+        }
+
+        @Override
+        public void run(int c0, int c1) {
+            double[] src = data.inputs().data();
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(src, index[from + i] * per + c0, x, i * per + c0, c1 - c0);
+            }
         }
     }
 

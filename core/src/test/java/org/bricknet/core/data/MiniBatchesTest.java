@@ -83,4 +83,38 @@ class MiniBatchesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MiniBatches(numbered(3), 0));
         assertEquals("MiniBatches: expected a batch size of at least 1, got 0", e.getMessage());
     }
+
+    /** Rows of 784 values in batches of 10 are copied in two halves of columns on two cores. */
+    @Test
+    void wideRowsGatheredOnTwoCoresAreTheRowsOfTheData() {
+        int n = 57;
+        int d = 784;
+        Random r = new Random(5);
+        Tensor x = Tensor.randn(r, 1.0, n, d);
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 10;
+        }
+        MiniBatches mb = new MiniBatches(new Dataset(x, y, 10), 10);
+        mb.shuffle(new Random(9));
+        boolean[] seen = new boolean[n];
+        for (int b = 0; b < mb.count(); b++) {
+            Batch batch = mb.get(b);
+            for (int i = 0; i < batch.size(); i++) {
+                double[] row = java.util.Arrays.copyOfRange(batch.x().data(), i * d, (i + 1) * d);
+                int found = -1;
+                for (int j = 0; j < n; j++) {
+                    if (java.util.Arrays.equals(row, java.util.Arrays.copyOfRange(x.data(), j * d, (j + 1) * d))) {
+                        found = j;
+                    }
+                }
+                assertNotEquals(-1, found, "batch " + b + " row " + i + " is no row of the data");
+                assertEquals(y[found], (int) batch.t().data()[i]);
+                seen[found] = true;
+            }
+        }
+        for (boolean s : seen) {
+            assertEquals(true, s);
+        }
+    }
 }

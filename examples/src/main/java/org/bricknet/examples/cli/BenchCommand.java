@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Blas;
+import org.bricknet.core.SecondCore;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.optim.Sgd;
@@ -17,7 +18,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: training speed of a named workload. One warm-up epoch, then {@code --epochs}
+ * {@code bench}: training speed of a named workload. A warm-up of one epoch and then more until
+ * {@code --warmup-seconds} have passed (a short epoch such as Nielsen's is over before the JIT has
+ * compiled the hot path), then {@code --epochs}
  * timed epochs of training only (no scoring); prints the median seconds per epoch, examples per
  * second, and the rate of the matrix products (operations counted by {@link Blas}: over the whole
  * epoch, and inside the products alone).
@@ -33,6 +36,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "timed epochs after one warm-up; default: ${DEFAULT-VALUE}")
     int epochs;
 
+    @Option(names = "--warmup-seconds", defaultValue = "3", paramLabel = "S",
+            description = "warm-up: one epoch, then more until S seconds have passed (the JIT needs about that); default: ${DEFAULT-VALUE}")
+    double warmupSeconds;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -47,6 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
         }
+        if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) {
+            throw new ParameterException(spec.commandLine(), "--warmup-seconds must be between 0 and 3600, got " + warmupSeconds);
+        }
         var out = spec.commandLine().getOut();
         Dataset train = data.load().train();
         Network net = workload.build(train, new Random(seed));
@@ -60,8 +70,18 @@ public final class BenchCommand implements Callable<Integer> {
         Dataset input = workload.input(train);
         Trainer trainer = new Trainer(net, new Sgd(workload.lr)).batchSize(workload.batch).seed(seed)
                 .trainAccuracy(false).quiet();
-        trainer.epochs(1).fit(input); // warm-up: JIT, buffers
+        // warm-up (JIT, buffers, the second core's caches): one epoch, and more until warmupSeconds have passed
+        long warmStart = System.nanoTime();
+        int warm = 0;
+        do {
+            Blas.count(true); // the timed epochs count, so the warm-up compiles the counting path too
+            trainer.epochs(1).fit(input);
+            Blas.count(false);
+            warm++;
+        } while (System.nanoTime() - warmStart < warmupSeconds * 1e9);
+        out.printf("warm-up: %d epochs in %.1f s%n", warm, (System.nanoTime() - warmStart) / 1e9);
         double[] seconds = new double[epochs];
+        long[] before = SecondCore.counts();
         long flops = 0;
         long productNanos = 0;
         for (int e = 0; e < epochs; e++) {
@@ -73,6 +93,10 @@ public final class BenchCommand implements Callable<Integer> {
             seconds[e] = h.last().seconds();
             out.printf("epoch %d: %.3f s%n", e + 1, seconds[e]);
         }
+        long[] after = SecondCore.counts();
+        long parts = after[0] - before[0] + after[1] - before[1];
+        out.printf("second core: %s%n", !SecondCore.AVAILABLE ? "not in use"
+                : String.format("ran %d of %d parts split off for it", after[0] - before[0], parts));
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;

@@ -118,12 +118,14 @@ class CommandLineTest {
 
     @Test
     void benchTimesAWorkloadAndCountsItsProducts() {
-        Run r = run("bench", "--workload", "nielsen", "--epochs", "1");
+        Run r = run("bench", "--workload", "nielsen", "--epochs", "1", "--warmup-seconds", "0");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("warm-up: 1 epochs"), r.out());
         assertTrue(r.out().contains("workload nielsen: NielsenNetwork 784-30-10"), r.out());
         assertTrue(r.out().contains("s per epoch") && r.out().contains("GFLOP per epoch"), r.out());
         assertOneLineError(run("bench", "--workload", "resnet"), "--workload");
         assertOneLineError(run("bench", "--epochs", "0"), "--epochs must be at least 1, got 0");
+        assertOneLineError(run("bench", "--warmup-seconds", "-1"), "--warmup-seconds must be between 0 and 3600, got -1.0");
     }
 
     @Test
