@@ -95,8 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long[] after = SecondCore.counts();
         long parts = after[0] - before[0] + after[1] - before[1];
-        out.printf("second core: %s%n", !SecondCore.AVAILABLE ? "not in use"
-                : String.format("ran %d of %d parts split off for it", after[0] - before[0], parts));
+        out.printf("second core: %s%n", !SecondCore.AVAILABLE ? "not in use (one core, or -Dbricknet.threads=1)"
+                : parts == 0 ? "idle (no part was split off for it; OpenBLAS's own threads ran the large products)"
+                : String.format("ran %d of the %d parts split off for it", after[0] - before[0], parts));
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;
