@@ -90,6 +90,7 @@ final class DivergenceGuard implements SecondCore.RangeTask {
         }
     }
 
+    /** {@link #finite} without the Vector API: four sums, so the loop is not bound by one addition's latency. */
     static boolean scalarFinite(double[] a, int from, int to) {
         double s0 = 0;
         double s1 = 0;
