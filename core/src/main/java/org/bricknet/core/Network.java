@@ -134,10 +134,7 @@ public class Network {
      */
     public void reseed(long seed) {
         for (int i = 0; i < order.length; i++) {
-            long z = seed + 0x9E3779B97F4A7C15L * (i + 1);
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            order[i].reseed(z ^ (z >>> 31));
+            order[i].reseed(SplitMix.derive(seed, i + 1));
         }
     }
 
@@ -175,22 +172,11 @@ public class Network {
         double[] s = scores.data();
         int hits = 0;
         for (int i = 0; i < n; i++) {
-            if (argmax(s, i * k, k) == labels[i]) {
+            if (Targets.argmax(s, i * k, k) == labels[i]) {
                 hits++;
             }
         }
         return hits;
-    }
-
-    /** The index of the largest of {@code len} values from {@code off}; the first one on ties. */
-    public static int argmax(double[] v, int off, int len) {
-        int best = 0;
-        for (int j = 1; j < len; j++) {
-            if (v[off + j] > v[off + best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 
     /**

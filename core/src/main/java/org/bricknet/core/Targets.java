@@ -19,7 +19,7 @@ public final class Targets {
         int[] out = into != null && into.length == n ? into : new int[n];
         if (isOneHot(targets, n, k)) {
             for (int i = 0; i < n; i++) {
-                out[i] = Network.argmax(t, i * k, k);
+                out[i] = argmax(t, i * k, k);
             }
             return out;
         }
@@ -42,5 +42,16 @@ public final class Targets {
     /** Whether {@code targets} is laid out as one-hot rows ({@code n x k} with k > 1). */
     public static boolean isOneHot(Tensor targets, int n, int k) {
         return k > 1 && targets.rank() == 2 && targets.dim(0) == n && targets.dim(1) == k;
+    }
+
+    /** The index of the largest of {@code len} values from {@code off}; the first one on ties. */
+    public static int argmax(double[] v, int off, int len) {
+        int best = 0;
+        for (int j = 1; j < len; j++) {
+            if (v[off + j] > v[off + best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 }

@@ -2,14 +2,13 @@ package org.bricknet.core;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * A shape and a row-major {@code double[]}. The batch comes first: a mini-batch of vectors is
  * {@code N x D}, a mini-batch of images {@code N x C x H x W}.
  *
- * <p>{@link #reshape} and {@link #matrix()} are views: they share this tensor's array, so a write
- * through one is seen through the other.
+ * <p>{@link #reshape} is a view: it shares this tensor's array, so a write through one is seen
+ * through the other.
  */
 public final class Tensor {
     private final int[] shape;
@@ -145,11 +144,6 @@ public final class Tensor {
     /** The product of every dimension after the first. */
     public int cols() {
         return shape.length == 0 ? 1 : data.length / Math.max(shape[0], 1);
-    }
-
-    /** An EJML view of the same array: {@link #rows()} by {@link #cols()}. */
-    public DMatrixRMaj matrix() {
-        return DMatrixRMaj.wrap(rows(), cols(), data);
     }
 
     /** A view of the same array with another shape of the same size; one dimension may be -1. */

@@ -1,5 +1,7 @@
 package org.bricknet.core;
 
+import org.bricknet.core.check.GradientCheck;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.bricknet.core.data.Dataset;
-import org.bricknet.core.data.Idx;
-import org.bricknet.core.data.Mnist;
+import org.bricknet.core.io.Idx;
+import org.bricknet.core.io.Mnist;
 
 /**
  * The data sets the examples train on. {@link #mnist10k()} is embedded in this jar: 10,000 real
@@ -23,8 +23,8 @@ public final class Datasets {
     public static Mnist.Split mnist10k() {
         try {
             return new Mnist.Split(
-                    Dataset.fromIdx(resource(Mnist.FILES[0]), resource(Mnist.FILES[1]), 10, "embedded mnist-10k (training set)"),
-                    Dataset.fromIdx(resource(Mnist.FILES[2]), resource(Mnist.FILES[3]), 10, "embedded mnist-10k (test set)"));
+                    Mnist.dataset(resource(Mnist.FILES[0]), resource(Mnist.FILES[1]), 10, "embedded mnist-10k (training set)"),
+                    Mnist.dataset(resource(Mnist.FILES[2]), resource(Mnist.FILES[3]), 10, "embedded mnist-10k (test set)"));
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded digits in the jar are damaged", e);
         }

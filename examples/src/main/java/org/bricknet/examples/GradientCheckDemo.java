@@ -2,7 +2,7 @@ package org.bricknet.examples;
 
 import java.util.Map;
 import java.util.Random;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 

@@ -7,11 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Random;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
-import org.bricknet.core.data.Mnist;
-import org.bricknet.optim.TrainingHistory;
+import org.bricknet.core.io.Mnist;
+import org.bricknet.optim.training.TrainingHistory;
 import org.junit.jupiter.api.Test;
 
 class NielsenNetworkTest {

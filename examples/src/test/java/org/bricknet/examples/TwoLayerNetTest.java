@@ -10,7 +10,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;

@@ -2,26 +2,25 @@ package org.bricknet.layers;
 
 import java.util.List;
 import java.util.Random;
-import org.bricknet.core.Blas;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
 
 /**
- * The fully connected layer of the book: {@code y = x·W + b}, with {@code W} shaped
- * {@code (in, out)} and {@code b} shaped {@code (out)}. An input of more than two axes
- * ({@code N x C x H x W}) is flattened to {@code N x (C·H·W)} and its gradient given back in the
- * input's shape.
+ * The fully connected layer of the book: {@code y = x·W + b}.
  *
  * <p>Backward: {@code dW = xᵀ·dout}, {@code db = Σ_rows dout}, {@code dx = dout·Wᵀ} (skipped when
  * the input gradient is not needed).
+ *
+ * <p>Shape: input {@code (N, in)}, or {@code (N, ...)} with {@code in} values per example, read
+ * as {@code (N, in)} as the book's {@code reshape} does, its gradient given back in the input's
+ * shape; output {@code (N, out)}; parameters {@code W (in, out)} and {@code b (out,)}.
  */
 public final class Affine implements Layer {
     private final Parameter w;
     private final Parameter b;
-    private final int in;
-    private final int out;
     private boolean inputGradientNeeded = true;
     private Tensor x;
     private Tensor y;
@@ -33,9 +32,7 @@ public final class Affine implements Layer {
             throw new IllegalArgumentException("Affine: expected weights of shape (in, out), got "
                     + weights.shapeString());
         }
-        this.in = weights.dim(0);
-        this.out = weights.dim(1);
-        Shapes.requireShape("Affine", "bias", new int[] {out}, bias);
+        Shapes.requireShape("Affine", "bias", new int[] {weights.dim(1)}, bias);
         this.w = new Parameter("W", weights);
         this.b = new Parameter("b", bias);
     }
@@ -52,42 +49,28 @@ public final class Affine implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        if (x.rank() < 2 || x.cols() != in) {
-            throw new IllegalArgumentException("Affine: expected input of shape (N, " + in
-                    + ") or (N, ...) with " + in + " values per row, got " + x.shapeString());
+        if (x.rank() < 2 || x.cols() != in()) {
+            throw new IllegalArgumentException("Affine: expected input of shape (N, " + in() + ") or (N, ...) with "
+                    + in() + " values per row, got " + x.shapeString());
         }
         this.x = x;
-        int n = x.rows();
-        y = Tensor.reuse(y, n, out);
-        double[] yd = y.data();
-        double[] bd = b.value().data();
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(bd, 0, yd, i * out, out);
-        }
-        Blas.gemm(false, false, n, out, in, 1.0, x.data(), 0, w.value().data(), 0, 1.0, yd, 0);
+        y = Tensor.reuse(y, x.rows(), out());
+        Ops.fillRows(y, b.value()); // y = b on every row,
+        Ops.multAdd(x, w.value(), y); // then y += x·W
         return y;
     }
 
     @Override
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("Affine", x);
-        int n = x.rows();
-        Shapes.requireMatrix("Affine", "output gradient", n, out, dout);
-        double[] d = dout.data();
-        Blas.gemm(true, false, in, out, n, 1.0, x.data(), 0, d, 0, 0.0, w.grad().data(), 0);
-        double[] db = b.grad().data();
-        java.util.Arrays.fill(db, 0);
-        for (int i = 0; i < n; i++) {
-            int row = i * out;
-            for (int j = 0; j < out; j++) {
-                db[j] += d[row + j];
-            }
-        }
+        Shapes.requireMatrix("Affine", "output gradient", x.rows(), out(), dout);
+        Ops.multTransA(x, dout, w.grad()); // dW = xᵀ·dout
+        Ops.sumCols(dout, b.grad()); // db = Σ_rows dout
         if (!inputGradientNeeded) {
             return null;
         }
         dx = Tensor.reuse(dx, x);
-        Blas.gemm(false, true, n, in, out, 1.0, d, 0, w.value().data(), 0, 0.0, dx.data(), 0);
+        Ops.multTransB(dout, w.value(), dx); // dx = dout·Wᵀ
         return dx;
     }
 
@@ -107,5 +90,13 @@ public final class Affine implements Layer {
 
     public Parameter bias() {
         return b;
+    }
+
+    private int in() {
+        return w.value().dim(0);
+    }
+
+    private int out() {
+        return w.value().dim(1);
     }
 }

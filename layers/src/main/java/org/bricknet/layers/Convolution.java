@@ -2,11 +2,12 @@ package org.bricknet.layers;
 
 import java.util.List;
 import java.util.Random;
-import org.bricknet.core.Blas;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Block;
+import org.bricknet.core.engine.Ops;
 
 /**
  * 2-D convolution (cross-correlation, as in the book and every framework) on {@code N x C x H x W}
@@ -19,7 +20,7 @@ import org.bricknet.core.Tensor;
  * {@code FN x C·KH·KW}: forward {@code y[n] = W·col + b}; backward
  * {@code dW = Σ_n dout[n]·col[n]ᵀ}, {@code db[f] = Σ_{n,oy,ox} dout[n, f]},
  * {@code dx[n] = col2im(Wᵀ·dout[n])} (skipped when the input gradient is not needed). Every product
- * goes through {@link Blas}.
+ * is an {@link Ops} product.
  */
 public final class Convolution implements Layer {
     private final Parameter w;
@@ -85,7 +86,7 @@ public final class Convolution implements Layer {
             for (int f = 0; f < filters; f++) {
                 java.util.Arrays.fill(yd, yOff + f * ohw, yOff + (f + 1) * ohw, bd[f]);
             }
-            Blas.gemm(false, false, filters, ohw, k, 1.0, w.value().data(), 0, col, i * k * ohw, 1.0, yd, yOff);
+            Ops.multAdd(filterMatrix(), Block.of(col, i * k * ohw, k, ohw), Block.of(yd, yOff, filters, ohw));
         }
         this.x = x;
         this.g = geo;
@@ -104,8 +105,14 @@ public final class Convolution implements Layer {
         java.util.Arrays.fill(db, 0.0);
         for (int i = 0; i < n; i++) {
             int dOff = i * filters * ohw;
-            Blas.gemm(false, true, filters, k, ohw, 1.0, d, dOff, col, i * k * ohw, i == 0 ? 0.0 : 1.0,
-                    w.grad().data(), 0);
+            Block dW = Block.of(w.grad().data(), 0, filters, k);
+            Block doutI = Block.of(d, dOff, filters, ohw);
+            Block colI = Block.of(col, i * k * ohw, k, ohw);
+            if (i == 0) {
+                Ops.multTransB(doutI, colI, dW); // dW = dout[0]·col[0]ᵀ
+            } else {
+                Ops.multAddTransB(doutI, colI, dW); // dW += dout[i]·col[i]ᵀ
+            }
             for (int f = 0; f < filters; f++) {
                 double s = 0;
                 for (int p = dOff + f * ohw, end = p + ohw; p < end; p++) {
@@ -122,7 +129,7 @@ public final class Convolution implements Layer {
             dcol = new double[k * ohw];
         }
         for (int i = 0; i < n; i++) {
-            Blas.gemm(true, false, k, ohw, filters, 1.0, w.value().data(), 0, d, i * filters * ohw, 0.0, dcol, 0);
+            Ops.multTransA(filterMatrix(), Block.of(d, i * filters * ohw, filters, ohw), Block.of(dcol, 0, k, ohw));
             Im2Col.col2im(g, dcol, 0, dx.data(), i * g.imageSize());
         }
         return dx;
@@ -136,6 +143,11 @@ public final class Convolution implements Layer {
     @Override
     public void setInputGradientNeeded(boolean needed) {
         this.inputGradientNeeded = needed;
+    }
+
+    /** The filters as one {@code FN x C·KH·KW} matrix. */
+    private Block filterMatrix() {
+        return Block.of(w.value().data(), 0, filters, channels * kh * kw);
     }
 
     public Parameter weights() {

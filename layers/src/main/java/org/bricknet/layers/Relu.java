@@ -5,14 +5,12 @@ import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
 
 /**
- * {@code y = max(0, x)}; backward passes {@code dout} where {@code x > 0} and 0 elsewhere.
+ * The rectifier: {@code y = max(0, x)}.
  *
- * <p>Both loops are written without a branch per element so that the JIT compiles them to vector
- * instructions (a data-dependent branch mispredicts half the time on activations of random sign):
- * forward is {@code Math.max(x, 0)}, backward multiplies {@code dout} by the 0/1 mask
- * {@code ceil(min(y, 1))}, which is 1 exactly where {@code y > 0}. A NaN input gives a NaN output,
- * and an infinite {@code dout} at an inactive unit gives NaN rather than 0: either way training's
- * divergence check sees it.
+ * <p>Backward: {@code dx = dout} where {@code x > 0} and 0 elsewhere, the book's mask. A NaN input
+ * gives a NaN output, which training's divergence check then sees.
+ *
+ * <p>Shape: input any {@code (N, ...)}; output and its gradient the same shape; no parameters.
  */
 public final class Relu implements Layer {
     private Tensor y;
@@ -38,7 +36,7 @@ public final class Relu implements Layer {
         double[] d = dout.data();
         double[] out = dx.data();
         for (int i = 0; i < yd.length; i++) {
-            out[i] = d[i] * Math.ceil(Math.min(yd[i], 1.0));
+            out[i] = yd[i] > 0 ? d[i] : 0.0; // the mask: x > 0 exactly where y > 0
         }
         return dx;
     }

@@ -2,9 +2,16 @@ package org.bricknet.layers;
 
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
+import org.bricknet.core.StableMath;
 import org.bricknet.core.Tensor;
 
-/** {@code y = 1 / (1 + e^(−x))}; backward is {@code dout · y · (1 − y)}. */
+/**
+ * The logistic function: {@code y = 1 / (1 + e^(−x))}.
+ *
+ * <p>Backward: {@code dx = dout · y · (1 − y)}.
+ *
+ * <p>Shape: input any {@code (N, ...)}; output and its gradient the same shape; no parameters.
+ */
 public final class Sigmoid implements Layer {
     private Tensor y;
     private Tensor dx;
@@ -15,7 +22,7 @@ public final class Sigmoid implements Layer {
         double[] xd = x.data();
         double[] yd = y.data();
         for (int i = 0; i < xd.length; i++) {
-            yd[i] = sigmoid(xd[i]);
+            yd[i] = StableMath.sigmoid(xd[i]);
         }
         return y;
     }
@@ -32,14 +39,5 @@ public final class Sigmoid implements Layer {
             out[i] = d[i] * yd[i] * (1.0 - yd[i]);
         }
         return dx;
-    }
-
-    /** The logistic function, written so that neither branch overflows for large |x|. */
-    public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
     }
 }

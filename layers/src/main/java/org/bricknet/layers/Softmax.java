@@ -2,6 +2,7 @@ package org.bricknet.layers;
 
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
+import org.bricknet.core.StableMath;
 import org.bricknet.core.Tensor;
 
 /**
@@ -27,18 +28,7 @@ public final class Softmax implements Layer {
         double[] yd = y.data();
         int k = x.cols();
         for (int off = 0; off < s.length; off += k) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = off; j < off + k; j++) {
-                max = Math.max(max, s[j]);
-            }
-            double sum = 0;
-            for (int j = off; j < off + k; j++) {
-                yd[j] = Math.exp(s[j] - max);
-                sum += yd[j];
-            }
-            for (int j = off; j < off + k; j++) {
-                yd[j] /= sum;
-            }
+            StableMath.softmax(s, yd, off, k);
         }
         return y;
     }

@@ -2,6 +2,7 @@ package org.bricknet.losses;
 
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Shapes;
+import org.bricknet.core.StableMath;
 import org.bricknet.core.Tensor;
 
 /**
@@ -26,7 +27,7 @@ public final class SigmoidWithLoss implements LossLayer {
         double[] s = scores.data();
         double[] o = out.data();
         for (int i = 0; i < s.length; i++) {
-            o[i] = sigmoid(s[i]);
+            o[i] = StableMath.sigmoid(s[i]);
         }
         return out;
     }
@@ -48,7 +49,7 @@ public final class SigmoidWithLoss implements LossLayer {
         y = Tensor.reuse(y, scores);
         double[] yd = y.data();
         for (int i = 0; i < s.length; i++) {
-            yd[i] = sigmoid(s[i]);
+            yd[i] = StableMath.sigmoid(s[i]);
         }
         t = Tensor.reuse(t, targets);
         t.copyFrom(targets);
@@ -67,14 +68,5 @@ public final class SigmoidWithLoss implements LossLayer {
             d[i] = (yd[i] - td[i]) * scale;
         }
         return dx;
-    }
-
-    /** The logistic function, written so that neither branch overflows for large |x|. */
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
     }
 }

@@ -2,34 +2,36 @@ package org.bricknet.losses;
 
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Shapes;
+import org.bricknet.core.StableMath;
 import org.bricknet.core.Targets;
 import org.bricknet.core.Tensor;
 
 /**
- * Softmax followed by cross-entropy, averaged over the batch: for scores {@code s} of shape
- * {@code (N, K)} and targets {@code t}, {@code L = −(1/N)·Σ_i log softmax(s_i)[t_i]}. Targets are
- * class indices ({@code (N,)}) or one-hot rows ({@code (N, K)}; any rows of weights summing to 1
- * work, as {@code −(1/N)·Σ_ij t_ij·log y_ij}).
+ * Softmax followed by cross-entropy, averaged over the batch: {@code y = softmax(s)} row by row and
+ * {@code L = −(1/N)·Σ_i log y_i[t_i]} for class indices, or {@code −(1/N)·Σ_ij t_ij·log y_ij} for
+ * one-hot rows (any rows of weights summing to 1 work). The log is taken as
+ * {@code s − log Σ e^s} ({@link StableMath#softmax}), never of a rounded {@code y}, so scores such as
+ * ±1000 give a finite loss.
  *
- * <p>Stable for any finite scores: each row's maximum is subtracted before {@code exp}, and the log
- * is taken as {@code s − max − log Σ exp(s − max)}, never as {@code log(softmax)}, so scores such as
- * ±1000 give a finite loss. The gradient {@code (softmax(s) − t) / N} is computed in the same pass
- * as the loss, row by row; {@link #backward} hands it out (scaled by {@code dout} if that is not 1).
+ * <p>Backward: {@code dx = (y − t) / N}, times {@code dout} (normally 1).
+ *
+ * <p>Shape: scores {@code (N, K)}; targets {@code (N,)} class indices or {@code (N, K)} one-hot
+ * rows; output of {@link #forward} (the softmax) and the gradient {@code (N, K)}; no parameters.
  */
 public final class SoftmaxWithLoss implements LossLayer {
-    private Tensor probs;
-    private Tensor grad;
-    private Tensor scaled;
+    private Tensor y;
+    private Tensor oneHot;
     private int[] labels;
+    private boolean rows;
+    private Tensor dx;
 
     /** The softmax of each row of {@code scores} (a new tensor). */
     @Override
     public Tensor forward(Tensor scores) {
         requireScores(scores);
         Tensor out = Tensor.zeros(scores.shape());
-        int k = scores.cols();
-        for (int i = 0; i < scores.rows(); i++) {
-            softmaxRow(scores.data(), out.data(), i * k, k);
+        for (int off = 0, k = scores.cols(); off < scores.size(); off += k) {
+            StableMath.softmax(scores.data(), out.data(), off, k);
         }
         return out;
     }
@@ -39,76 +41,60 @@ public final class SoftmaxWithLoss implements LossLayer {
         requireScores(scores);
         int n = scores.rows();
         int k = scores.cols();
-        boolean rows = Targets.isOneHot(targets, n, k);
-        if (!rows) {
+        rows = Targets.isOneHot(targets, n, k);
+        if (rows) {
+            oneHot = Tensor.reuse(oneHot, targets);
+            oneHot.copyFrom(targets);
+        } else {
             labels = Targets.classIndices("SoftmaxWithLoss", targets, n, k, labels);
         }
-        probs = Tensor.reuse(probs, n, k);
-        grad = Tensor.reuse(grad, n, k);
+        y = Tensor.reuse(y, n, k);
         double[] s = scores.data();
-        double[] y = probs.data();
-        double[] g = grad.data();
         double[] t = targets.data();
-        double invN = 1.0 / n;
         double total = 0;
         for (int i = 0; i < n; i++) {
             int off = i * k;
-            double logSum = softmaxRow(s, y, off, k);
-            for (int j = 0; j < k; j++) {
-                g[off + j] = y[off + j] * invN;
-            }
+            double logSum = StableMath.softmax(s, y.data(), off, k); // log y_ij = s_ij − logSum
             if (rows) {
-                for (int j = 0; j < k; j++) {
-                    double tj = t[off + j];
-                    if (tj != 0) {
-                        total += tj * (logSum - s[off + j]);
-                        g[off + j] -= tj * invN;
-                    }
+                for (int j = off; j < off + k; j++) {
+                    total += t[j] == 0 ? 0 : t[j] * (logSum - s[j]);
                 }
             } else {
                 total += logSum - s[off + labels[i]];
-                g[off + labels[i]] -= invN;
             }
         }
-        return total * invN;
+        return total / n;
     }
 
     @Override
     public Tensor backward(Tensor dout) {
-        Shapes.requireForward("SoftmaxWithLoss", grad);
+        Shapes.requireForward("SoftmaxWithLoss", y);
+        int n = y.rows();
+        int k = y.cols();
+        double invN = 1.0 / n;
+        dx = Tensor.reuse(dx, y);
+        double[] yd = y.data();
+        double[] d = dx.data();
+        for (int j = 0; j < d.length; j++) {
+            d[j] = yd[j] * invN; // y / N ...
+        }
+        if (rows) {
+            double[] t = oneHot.data();
+            for (int j = 0; j < d.length; j++) {
+                d[j] -= t[j] * invN; // ... − t / N
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                d[i * k + labels[i]] -= invN; // ... − 1/N at the target class
+            }
+        }
         double scale = dout.data()[0];
-        if (scale == 1.0) {
-            return grad;
+        if (scale != 1.0) {
+            for (int j = 0; j < d.length; j++) {
+                d[j] *= scale;
+            }
         }
-        scaled = Tensor.reuse(scaled, grad);
-        double[] g = grad.data();
-        double[] out = scaled.data();
-        for (int i = 0; i < g.length; i++) {
-            out[i] = scale * g[i];
-        }
-        return scaled;
-    }
-
-    /**
-     * Writes the softmax of {@code s[off, off+k)} into {@code out} and returns {@code log Σ exp(s)},
-     * computed as {@code max + log Σ exp(s − max)}.
-     */
-    private static double softmaxRow(double[] s, double[] out, int off, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, s[off + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            double e = Math.exp(s[off + j] - max);
-            out[off + j] = e;
-            sum += e;
-        }
-        double inv = 1.0 / sum;
-        for (int j = 0; j < k; j++) {
-            out[off + j] *= inv;
-        }
-        return max + Math.log(sum);
+        return dx;
     }
 
     private static void requireScores(Tensor scores) {

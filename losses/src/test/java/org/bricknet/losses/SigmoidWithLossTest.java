@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.contract.LossContract;

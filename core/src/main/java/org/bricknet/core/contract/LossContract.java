@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.CheckMode;

@@ -38,38 +38,6 @@ public final class Dataset {
         this.classes = classes;
     }
 
-    /**
-     * Images from IDX arrays: pixels scaled from {@code 0..255} to {@code [0, 1]}, flattened to
-     * {@code N x (rows·cols)}; labels must be as many as the images.
-     */
-    public static Dataset fromIdx(Idx.Array images, Idx.Array labels, int classes, String what) {
-        if (images.count() != labels.count()) {
-            throw new IllegalArgumentException(what + ": " + images.count() + " images but "
-                    + labels.count() + " labels");
-        }
-        if (labels.dims().length != 1) {
-            throw new IllegalArgumentException(what + ": labels must have one dimension, got "
-                    + labels.dims().length);
-        }
-        int n = images.count();
-        int d = images.itemSize();
-        double[] x = new double[n * d];
-        byte[] px = images.data();
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (px[i] & 0xff) / 255.0;
-        }
-        int[] y = new int[n];
-        byte[] lb = labels.data();
-        for (int i = 0; i < n; i++) {
-            y[i] = lb[i] & 0xff;
-            if (y[i] >= classes) {
-                throw new IllegalArgumentException(what + ": label " + i + " is " + y[i]
-                        + "; expected a class in [0, " + classes + ")");
-            }
-        }
-        return new Dataset(Tensor.of(x, n, d), y, classes);
-    }
-
     public int size() {
         return labels.length;
     }

@@ -1,8 +1,8 @@
 package org.bricknet.core.data;
 
 import java.util.Random;
-import org.bricknet.core.SecondCore;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
 
 /**
  * Mini-batches of a {@link Dataset}, gathered into buffers that are reused from batch to batch
@@ -23,7 +23,6 @@ public final class MiniBatches {
     private final Batch full;
     private final Batch last;
     private final int per;
-    private final Columns columns = new Columns();
 
     public MiniBatches(Dataset data, int batchSize) {
         if (batchSize < 1) {
@@ -89,51 +88,14 @@ public final class MiniBatches {
         return full;
     }
 
-    /**
-     * Copies the rows {@code index[from .. from+n)} into {@code out}. A large batch is copied by
-     * columns in two halves on the two cores ({@link SecondCore#split}): the second core copies the
-     * upper half of every row, the half of the input that it multiplies by its half of the first
-     * layer's weights, so that half never crosses between cores.
-     */
+    /** Copies the examples {@code index[from .. from+n)} into {@code out}. */
     private void gather(int[] index, int from, int n, Batch out) {
         double[] t = out.t().data();
         int[] labels = data.labels();
         for (int i = 0; i < n; i++) {
             t[i] = labels[index[from + i]];
         }
-        columns.set(index, from, n, out.x().data());
-        try {
-            if (n * per < SecondCore.SPLIT_MIN_VALUES || per < 16) {
-                columns.run(0, per);
-            } else {
-                SecondCore.split(per, columns);
-            }
-        } finally {
-            columns.set(null, 0, 0, null);
-        }
-    }
-
-    /** Columns {@code [c0, c1)} of the chosen rows, as a task for {@link SecondCore#split}. */
-    private final class Columns implements SecondCore.RangeTask {
-        private int[] index;
-        private int from;
-        private int n;
-        private double[] x;
-
-        void set(int[] index, int from, int n, double[] x) {
-            this.index = index;
-            this.from = from;
-            this.n = n;
-            this.x = x;
-        }
-
-        @Override
-        public void run(int c0, int c1) {
-            double[] src = data.inputs().data();
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(src, index[from + i] * per + c0, x, i * per + c0, c1 - c0);
-            }
-        }
+        Ops.gatherRows(data.inputs().data(), per, index, from, n, out.x().data());
     }
 
     private Batch buffers(int n) {

@@ -6,8 +6,8 @@ import java.io.IOException;
  * A data or model file that is not what it claims to be: wrong magic number, a truncated body,
  * a header field out of range, counts that disagree. The message names the file and the field.
  *
- * <p>This is the one exception the loaders ({@link org.bricknet.core.data.Idx},
- * {@link org.bricknet.core.data.Mnist}, {@link SafeTensors}, {@link ModelFiles}, the optimizer
+ * <p>This is the one exception the loaders ({@link org.bricknet.core.io.Idx},
+ * {@link org.bricknet.core.io.Mnist}, {@link SafeTensors}, {@link ModelFiles}, the optimizer
  * module's checkpoints) throw for bad content, whatever the bytes: they check every declared size
  * against the real size and against fixed limits before allocating, so a hostile file yields this
  * exception, never an {@code OutOfMemoryError}, a {@code NegativeArraySizeException}, an

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.stream.Stream;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.TestLayers.MatMul;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import org.bricknet.core.data.Idx;
+import org.bricknet.core.io.Idx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

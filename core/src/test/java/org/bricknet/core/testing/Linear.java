@@ -2,7 +2,7 @@ package org.bricknet.core.testing;
 
 import java.util.List;
 import java.util.Random;
-import org.bricknet.core.Blas;
+import org.bricknet.core.engine.Ops;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Shapes;
@@ -31,11 +31,8 @@ public final class Linear implements Layer {
         this.x = x;
         int n = x.rows();
         Tensor y = Tensor.zeros(n, out);
-        double[] yd = y.data();
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(b.value().data(), 0, yd, i * out, out);
-        }
-        Blas.gemm(false, false, n, out, in, 1.0, x.data(), 0, w.value().data(), 0, 1.0, yd, 0);
+        Ops.fillRows(y, b.value());
+        Ops.multAdd(x, w.value(), y);
         return y;
     }
 
@@ -46,13 +43,13 @@ public final class Linear implements Layer {
         int out = w.value().dim(1);
         int n = x.rows();
         Shapes.requireMatrix("Linear", "output gradient", n, out, dout);
-        Blas.gemm(true, false, in, out, n, 1.0, x.data(), 0, dout.data(), 0, 0.0, w.grad().data(), 0);
+        Ops.multTransA(x, dout, w.grad());
         double[] db = b.grad().fill(0).data();
         for (int i = 0; i < n * out; i++) {
             db[i % out] += dout.data()[i];
         }
         Tensor dx = Tensor.zeros(n, in);
-        Blas.gemm(false, true, n, in, out, 1.0, dout.data(), 0, w.value().data(), 0, 0.0, dx.data(), 0);
+        Ops.multTransB(dout, w.value(), dx);
         return dx;
     }
 

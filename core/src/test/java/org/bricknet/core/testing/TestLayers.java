@@ -1,7 +1,7 @@
 package org.bricknet.core.testing;
 
 import java.util.List;
-import org.bricknet.core.Blas;
+import org.bricknet.core.engine.Ops;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
@@ -30,7 +30,7 @@ public final class TestLayers {
             int n = x.rows();
             int d = w.value().dim(0);
             Tensor y = Tensor.zeros(n, d);
-            Blas.gemm(false, false, n, d, d, 1.0, x.data(), 0, w.value().data(), 0, 0.0, y.data(), 0);
+            Ops.mult(x, w.value(), y);
             return y;
         }
 
@@ -40,13 +40,16 @@ public final class TestLayers {
             int d = w.value().dim(0);
             // dW = xᵀ·dout; the TRANSPOSED mistake computes doutᵀ·x instead.
             if (mistake == Mistake.TRANSPOSED) {
-                Blas.gemm(true, false, d, d, n, 1.0, dout.data(), 0, x.data(), 0, 0.0, w.grad().data(), 0);
+                Ops.multTransA(dout, x, w.grad());
             } else {
-                Blas.gemm(true, false, d, d, n, 1.0, x.data(), 0, dout.data(), 0, 0.0, w.grad().data(), 0);
+                Ops.multTransA(x, dout, w.grad());
             }
             Tensor dx = Tensor.zeros(n, d);
             double scale = mistake == Mistake.FACTOR ? 1.01 : 1.0;
-            Blas.gemm(false, true, n, d, d, scale, dout.data(), 0, w.value().data(), 0, 0.0, dx.data(), 0);
+            Ops.multTransB(dout, w.value(), dx);
+            for (int i = 0; i < dx.size(); i++) {
+                dx.data()[i] *= scale;
+            }
             return dx;
         }
 

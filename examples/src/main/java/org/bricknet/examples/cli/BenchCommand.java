@@ -3,13 +3,12 @@ package org.bricknet.examples.cli;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.bricknet.core.Blas;
-import org.bricknet.core.SecondCore;
+import org.bricknet.core.engine.Engine;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.optim.Sgd;
-import org.bricknet.optim.Trainer;
-import org.bricknet.optim.TrainingHistory;
+import org.bricknet.optim.training.Trainer;
+import org.bricknet.optim.training.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code --warmup-seconds} have passed (a short epoch such as Nielsen's is over before the JIT has
  * compiled the hot path), then {@code --epochs}
  * timed epochs of training only (no scoring); prints the median seconds per epoch, examples per
- * second, and the rate of the matrix products (operations counted by {@link Blas}: over the whole
+ * second, and the rate of the matrix products (operations counted by {@link Engine}: over the whole
  * epoch, and inside the products alone).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -62,9 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
         Network net = workload.build(train, new Random(seed));
         out.printf("workload %s: %s, batch %d, SGD lr %s, %d training examples of %s%n", workload,
                 workload.describe(), workload.batch, workload.lr, train.size(), data.describe());
-        out.printf("matrix products: %s%n", Blas.implementation());
-        if (!Blas.advice().isEmpty()) {
-            out.printf("note: %s%n", Blas.advice());
+        out.printf("matrix products: %s%n", Engine.implementation());
+        if (!Engine.advice().isEmpty()) {
+            out.printf("note: %s%n", Engine.advice());
         }
         out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
         Dataset input = workload.input(train);
@@ -74,30 +73,26 @@ public final class BenchCommand implements Callable<Integer> {
         long warmStart = System.nanoTime();
         int warm = 0;
         do {
-            Blas.count(true); // the timed epochs count, so the warm-up compiles the counting path too
+            Engine.countProducts(true); // the timed epochs count, so the warm-up compiles the counting path too
             trainer.epochs(1).fit(input);
-            Blas.count(false);
+            Engine.countProducts(false);
             warm++;
         } while (System.nanoTime() - warmStart < warmupSeconds * 1e9);
         out.printf("warm-up: %d epochs in %.1f s%n", warm, (System.nanoTime() - warmStart) / 1e9);
         double[] seconds = new double[epochs];
-        long[] before = SecondCore.counts();
+        Engine.Splits before = Engine.splits();
         long flops = 0;
         long productNanos = 0;
         for (int e = 0; e < epochs; e++) {
-            Blas.count(true);
+            Engine.countProducts(true);
             TrainingHistory h = trainer.epochs(1).fit(input);
-            flops += Blas.countedFlops();
-            productNanos += Blas.countedNanos();
-            Blas.count(false);
+            flops += Engine.countedFlops();
+            productNanos += Engine.countedProductNanos();
+            Engine.countProducts(false);
             seconds[e] = h.last().seconds();
             out.printf("epoch %d: %.3f s%n", e + 1, seconds[e]);
         }
-        long[] after = SecondCore.counts();
-        long parts = after[0] - before[0] + after[1] - before[1];
-        out.printf("second core: %s%n", !SecondCore.AVAILABLE ? "not in use (one core, or -Dbricknet.threads=1)"
-                : parts == 0 ? "idle (no part was split off for it; OpenBLAS's own threads ran the large products)"
-                : String.format("ran %d of the %d parts split off for it", after[0] - before[0], parts));
+        out.printf("parallel work: %s%n", Engine.splits().since(before));
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.bricknet.core.Network;
-import org.bricknet.optim.Checkpoint;
+import org.bricknet.optim.training.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -2,7 +2,7 @@ package org.bricknet.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.bricknet.core.data.Mnist;
+import org.bricknet.core.io.Mnist;
 import org.bricknet.examples.Datasets;
 import picocli.CommandLine.Option;
 

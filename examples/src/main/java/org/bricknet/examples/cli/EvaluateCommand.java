@@ -3,6 +3,7 @@ package org.bricknet.examples.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
+import org.bricknet.core.Targets;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         int[][] confusion = new int[k][k];
         int correct = 0;
         for (int i = 0; i < test.size(); i++) {
-            int predicted = Network.argmax(scores.data(), i * k, k);
+            int predicted = Targets.argmax(scores.data(), i * k, k);
             confusion[test.labels()[i]][predicted]++;
             if (predicted == test.labels()[i]) {
                 correct++;

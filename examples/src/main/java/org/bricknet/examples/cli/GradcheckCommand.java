@@ -11,7 +11,7 @@ import org.bricknet.core.data.Dataset;
 import org.bricknet.core.check.CheckMode;
 import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.check.Tolerance;
-import org.bricknet.core.GradientCheck;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.examples.Activation;
 import org.bricknet.examples.Datasets;
 import picocli.CommandLine;

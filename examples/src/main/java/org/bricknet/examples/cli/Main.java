@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bricknet", mixinStandardHelpOptions = true, version = "bricknet 0.1.0",
         description = "Neural networks from bricks: train on handwritten digits, evaluate, predict.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, GradcheckCommand.class,
-            org.bricknet.examples.minimize.MinimizeCommand.class,
+            org.bricknet.examples.cli.MinimizeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.io.AtomicFiles;
-import org.bricknet.optim.TrainingHistory;
+import org.bricknet.optim.training.TrainingHistory;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

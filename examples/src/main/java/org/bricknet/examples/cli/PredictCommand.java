@@ -3,6 +3,7 @@ package org.bricknet.examples.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
+import org.bricknet.core.Targets;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ public final class PredictCommand implements Callable<Integer> {
         Network net = saved.network();
         Tensor outputs = net.lossLayer().forward(net.predict(one.inputs()));
         int k = outputs.cols();
-        int best = Network.argmax(outputs.data(), 0, k);
+        int best = Targets.argmax(outputs.data(), 0, k);
         out.printf("test image %d, label %d, predicted %d%n", index, one.labels()[0], best);
         for (int j = 0; j < k; j++) {
             double p = outputs.data()[j];

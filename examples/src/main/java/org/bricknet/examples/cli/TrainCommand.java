@@ -4,18 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.bricknet.core.Blas;
+import org.bricknet.core.engine.Engine;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
-import org.bricknet.core.data.Mnist;
+import org.bricknet.core.io.Mnist;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.examples.Activation;
-import org.bricknet.optim.Checkpoint;
+import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Optimizers;
-import org.bricknet.optim.Trainer;
-import org.bricknet.optim.TrainingDivergedException;
-import org.bricknet.optim.TrainingHistory;
+import org.bricknet.optim.training.Trainer;
+import org.bricknet.optim.training.TrainingDivergedException;
+import org.bricknet.optim.training.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,9 +123,9 @@ public final class TrainCommand implements Callable<Integer> {
         Network net = modelSpec.build(new Random(seed));
 
         PrintStream out = System.out;
-        out.println("matrix products: " + Blas.implementation());
-        if (!Blas.advice().isEmpty()) {
-            out.println("note: " + Blas.advice());
+        out.println("matrix products: " + Engine.implementation());
+        if (!Engine.advice().isEmpty()) {
+            out.println("note: " + Engine.advice());
         }
         out.printf("training %s on %s: %d training and %d test examples, %s, seed %d%n", modelSpec, data.describe(),
                 train.size(), test.size(), fullBatch ? "full batch, L-BFGS of at most " + n + " iterations"

@@ -2,6 +2,7 @@ package org.bricknet.examples.custom;
 
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
+import org.bricknet.core.StableMath;
 import org.bricknet.core.Tensor;
 
 /**
@@ -24,7 +25,7 @@ public final class Swish implements Layer {
         double[] s = sig.data();
         double[] yd = y.data();
         for (int i = 0; i < xd.length; i++) {
-            s[i] = sigmoid(xd[i]);
+            s[i] = StableMath.sigmoid(xd[i]);
             yd[i] = xd[i] * s[i];
         }
         return y.copy();
@@ -43,13 +44,5 @@ public final class Swish implements Layer {
             out[i] = d[i] * (yd[i] + s[i] * (1.0 - yd[i]));
         }
         return dx;
-    }
-
-    private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
     }
 }

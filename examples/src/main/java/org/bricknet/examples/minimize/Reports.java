@@ -4,12 +4,12 @@ import java.util.Locale;
 import org.bricknet.optim.minimize.OptimizeResult;
 
 /** Prints a result the way scipy's {@code fmin} functions do with {@code disp=True}. */
-final class Reports {
+public final class Reports {
     private Reports() {
     }
 
     /** The report's lines, each ended by a newline. */
-    static String text(String method, OptimizeResult r) {
+    public static String text(String method, OptimizeResult r) {
         return method + ": " + r.message() + "\n"
                 + String.format(Locale.ROOT, "         Current function value: %.6f%n", r.fun())
                 + "         Iterations: " + r.nit() + "\n"
@@ -19,7 +19,7 @@ final class Reports {
     }
 
     /** Up to six values with 8 significant digits, then how many more. */
-    static String vector(double[] v) {
+    public static String vector(double[] v) {
         StringBuilder sb = new StringBuilder("[");
         int show = Math.min(v.length, 6);
         for (int i = 0; i < show; i++) {

@@ -1,5 +1,7 @@
 package org.bricknet.examples.minimize;
 
+import org.bricknet.examples.cli.MinimizeCommand;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package org.bricknet.layers.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.bricknet.core.Blas;
+import org.bricknet.core.engine.Engine;
 import org.bricknet.core.Tensor;
 import org.bricknet.layers.Convolution;
 import org.bricknet.layers.WeightInit;
@@ -80,7 +80,7 @@ public class ConvolutionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println("BLAS: " + Blas.implementation());
+        System.out.println("BLAS: " + Engine.implementation());
         new Runner(new OptionsBuilder().include(ConvolutionBenchmark.class.getName()).build()).run();
     }
 }

@@ -1,0 +1,275 @@
+package org.bricknet.core.engine;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * Matrix products for {@link Ops}: {@code C = alpha * op(A) * op(B) + beta * C} on row-major
+ * matrices, through {@code dev.ludovic.netlib:blas}. That library picks, once, the
+ * system's OpenBLAS through JNI when one is installed (Debian {@code libopenblas0}), else a Vector
+ * API implementation (needs {@code --add-modules jdk.incubator.vector}), else plain Java.
+ *
+ * <p>BLAS is column-major; a row-major matrix is the column-major storage of its transpose. So the
+ * row-major {@code C = op(A)·op(B)} is computed as the column-major {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}:
+ * the operands swap places and keep their transpose flags.
+ *
+ * <p>A product worth it is cut in two parts that run on the two cores ({@link SecondCore}; the cut
+ * is described at {@code splits}). OpenBLAS runs large products on its own threads; those are
+ * never cut, so the two kinds of thread are never stacked. {@code -Dbricknet.threads=1} keeps
+ * everything on the calling thread, with the same cuts and so the same results.
+ *
+ * <p>The system property {@code bricknet.blas} overrides the choice: {@code java} takes the Java
+ * implementation even when OpenBLAS is installed (to measure what a fresh machine gets),
+ * {@code native} insists on OpenBLAS and fails at start-up without it; {@code auto}, the default,
+ * takes the best available.
+ */
+final class Blas {
+    /**
+     * netlib logs a warning for each implementation it cannot load; {@link #advice()} says it
+     * better, once. The reference keeps the logger (and its level) alive.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas");
+    private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
+    private static volatile boolean counting;
+    private static long flops;
+    private static long nanos;
+
+    private Blas() {
+    }
+
+    /**
+     * The raw row-major form: {@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n},
+     * {@code C} is {@code m x n}, each stored densely from its offset.
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+            double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (!counting) {
+            dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+            return;
+        }
+        long start = System.nanoTime();
+        dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+        synchronized (Blas.class) {
+            nanos += System.nanoTime() - start;
+            flops += 2L * m * n * k;
+        }
+    }
+
+    /**
+     * The row-major product on {@code impl}; when {@code split}, a product worth a hand-off is cut
+     * in two parts that {@link SecondCore} runs on the two cores ({@link #splits}).
+     */
+    static void dgemm(BLAS impl, boolean split, boolean transA, boolean transB, int m, int n, int k, double alpha,
+            double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        boolean nativeBlas = isNative(impl);
+        Cut cut = split ? splits(nativeBlas, transA, transB, m, n, k) : Cut.NONE;
+        if (cut == Cut.NONE) {
+            if (nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK) {
+                SecondCore.othersBusy();
+            }
+            impl.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, transB ? k : n,
+                    a, aOff, transA ? m : k, beta, c, cOff, n);
+            return;
+        }
+        Product p = PRODUCT.get();
+        p.set(impl, cut, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+        try {
+            SecondCore.split(cut == Cut.DEPTH ? k : m, p);
+            if (cut == Cut.DEPTH) {
+                double[] part = p.partial;
+                for (int i = 0; i < m; i++) {
+                    int row = cOff + i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] += part[i * n + j];
+                    }
+                }
+            }
+        } finally {
+            p.clear();
+        }
+    }
+
+    /** How a product is cut for two cores. */
+    enum Cut {
+        /** Not cut. */
+        NONE,
+        /** By the rows of C (and of op(A)): each core writes its own rows of C. */
+        ROWS,
+        /**
+         * By the shared dimension k: each core multiplies its half of the columns of A by its half of
+         * the rows of B, and the second core's m×n partial product is added into C afterwards.
+         */
+        DEPTH
+    }
+
+    /**
+     * The cut of a product, a function of its shape alone, so that the same shapes give the same
+     * arithmetic on every run whatever the threads do:
+     * <ul>
+     *   <li>none below {@value #SPLIT_MIN_FLOPS} operations (not worth a hand-off), and none on
+     *       OpenBLAS above {@value #NATIVE_ONE_THREAD_MNK} m·n·k, where OpenBLAS runs its own
+     *       threads (never stacked with ours);</li>
+     *   <li>{@code C = A·B} with a small C (at most {@value #PARTIAL_MAX} values) and {@code k ≥ 32}
+     *       — a layer's forward pass {@code x·W} on a small batch — is cut by depth: the second
+     *       core then reads only its half of the rows of W, the half it also computes the gradient
+     *       of ({@code xᵀ·dY}, cut by rows) and steps ({@link Halves});</li>
+     *   <li>anything else is cut by rows.</li>
+     * </ul>
+     */
+    static Cut splits(boolean nativeBlas, boolean transA, boolean transB, int m, int n, int k) {
+        long mnk = (long) m * n * k;
+        if (2 * mnk < SPLIT_MIN_FLOPS || (nativeBlas && mnk > NATIVE_ONE_THREAD_MNK)) {
+            return Cut.NONE;
+        }
+        if (!transA && !transB && (long) m * n <= PARTIAL_MAX && k >= 32) {
+            return Cut.DEPTH;
+        }
+        return m >= 2 ? Cut.ROWS : Cut.NONE;
+    }
+
+    /** Products of fewer operations run whole: a hand-off costs about as much as 10,000 of them. */
+    static final long SPLIT_MIN_FLOPS = 200_000L;
+    /**
+     * OpenBLAS runs a product on one thread up to about 10⁶ m·n·k and on its own threads above
+     * (the measurement is in the README's Speed section).
+     */
+    static final long NATIVE_ONE_THREAD_MNK = 900_000L;
+    /** The largest C cut by depth (its partial product is added afterwards). */
+    static final int PARTIAL_MAX = 4096;
+
+    private static final ThreadLocal<Product> PRODUCT = ThreadLocal.withInitial(Product::new);
+
+    /** One cut product, reused by its calling thread so that a split allocates nothing. */
+    private static final class Product implements SecondCore.RangeTask {
+        private BLAS impl;
+        private Cut cut;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private double alpha;
+        private double beta;
+        private double[] a;
+        private double[] b;
+        private double[] c;
+        private int aOff;
+        private int bOff;
+        private int cOff;
+        private double[] partial = new double[0];
+
+        void set(BLAS impl, Cut cut, boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
+                int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+            this.impl = impl;
+            this.cut = cut;
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.bOff = bOff;
+            this.beta = beta;
+            this.c = c;
+            this.cOff = cOff;
+            if (cut == Cut.DEPTH && partial.length < m * n) {
+                partial = new double[m * n];
+            }
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            String ta = transA ? "T" : "N";
+            String tb = transB ? "T" : "N";
+            int lda = transA ? m : k;
+            int ldb = transB ? k : n;
+            if (cut == Cut.DEPTH) {
+                // only for A·B: columns [from, to) of A, rows [from, to) of B
+                if (from == 0) {
+                    impl.dgemm(tb, ta, n, m, to, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
+                } else {
+                    impl.dgemm(tb, ta, n, m, to - from, alpha, b, bOff + from * n, ldb, a, aOff + from, lda,
+                            0.0, partial, 0, n);
+                }
+                return;
+            }
+            // rows [from, to) of C and of op(A)
+            int aRows = aOff + (transA ? from : from * lda);
+            impl.dgemm(tb, ta, n, to - from, k, alpha, b, bOff, ldb, a, aRows, lda, beta, c, cOff + from * n, n);
+        }
+    }
+
+    /**
+     * Starts (or stops) counting the floating-point operations of every product and the time spent
+     * in them, for benchmarks; counting resets both totals. Off unless turned on.
+     */
+    static synchronized void count(boolean on) {
+        counting = on;
+        flops = 0;
+        nanos = 0;
+    }
+
+    /** Operations counted since {@link #count} was turned on: {@code 2·m·n·k} per product. */
+    static synchronized long countedFlops() {
+        return flops;
+    }
+
+    /** Nanoseconds spent inside products since {@link #count} was turned on. */
+    static synchronized long countedNanos() {
+        return nanos;
+    }
+
+    /** Which implementation is in use: native OpenBLAS, the Vector API, or plain Java. */
+    static String implementation() {
+        String cls = BLAS_IMPL.getClass().getSimpleName();
+        if (cls.contains("JNI")) {
+            return "native BLAS through JNI (" + cls + ")";
+        }
+        if (cls.contains("Vector")) {
+            return "Java Vector API (" + cls + ")";
+        }
+        return "plain Java (" + cls + ")";
+    }
+
+    /** True when the native library is in use. */
+    static boolean isNative() {
+        return isNative(BLAS_IMPL);
+    }
+
+    private static boolean isNative(BLAS impl) {
+        return impl.getClass().getSimpleName().contains("JNI");
+    }
+
+    /** A one-line hint for the user when the fast implementation is not in use, else empty. */
+    static String advice() {
+        return isNative() ? ""
+                : "matrix products run on " + implementation() + "; for native speed install OpenBLAS "
+                        + "(Debian: apt-get install libopenblas0)";
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
+    private static BLAS choose(String which) {
+        return switch (which) {
+            case "java" -> dev.ludovic.netlib.blas.JavaBLAS.getInstance();
+            case "native" -> dev.ludovic.netlib.blas.NativeBLAS.getInstance();
+            case "auto" -> BLAS.getInstance();
+            default -> throw new IllegalArgumentException("bricknet.blas must be auto, java or native, got '" + which + "'");
+        };
+    }
+}

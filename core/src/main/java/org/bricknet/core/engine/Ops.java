@@ -1,0 +1,240 @@
+package org.bricknet.core.engine;
+
+import org.bricknet.core.Tensor;
+
+/**
+ * The operations the bricks, the data and the optimizers need, named by their math as EJML names
+ * them. How they run (OpenBLAS or the Java Vector API, on one core or two) is this package's
+ * business alone; no caller needs to know, and the results do not depend on it (see {@link Halves}
+ * for how the work is split).
+ *
+ * <p>Products take tensors viewed as matrices: {@link Tensor#rows()} (the first axis) by
+ * {@link Tensor#cols()} (the rest), so an {@code N x C x H x W} batch is an {@code N x (C·H·W)}
+ * matrix; or {@link Block}s, matrices inside a larger array. Shapes are checked and a mismatch is an
+ * {@link IllegalArgumentException} naming the operation and both shapes.
+ */
+public final class Ops {
+    private Ops() {}
+
+    /** {@code c = a·b}. */
+    public static void mult(Tensor a, Tensor b, Tensor c) {
+        product("mult", false, false, a, b, 0.0, c);
+    }
+
+    /** {@code c = c + a·b}. */
+    public static void multAdd(Tensor a, Tensor b, Tensor c) {
+        product("multAdd", false, false, a, b, 1.0, c);
+    }
+
+    /** {@code c = aᵀ·b}. */
+    public static void multTransA(Tensor a, Tensor b, Tensor c) {
+        product("multTransA", true, false, a, b, 0.0, c);
+    }
+
+    /** {@code c = a·bᵀ}. */
+    public static void multTransB(Tensor a, Tensor b, Tensor c) {
+        product("multTransB", false, true, a, b, 0.0, c);
+    }
+
+    /** {@code c = a·b} on blocks. */
+    public static void mult(Block a, Block b, Block c) {
+        product("mult", false, false, a, b, 0.0, c);
+    }
+
+    /** {@code c = c + a·b} on blocks. */
+    public static void multAdd(Block a, Block b, Block c) {
+        product("multAdd", false, false, a, b, 1.0, c);
+    }
+
+    /** {@code c = aᵀ·b} on blocks. */
+    public static void multTransA(Block a, Block b, Block c) {
+        product("multTransA", true, false, a, b, 0.0, c);
+    }
+
+    /** {@code c = a·bᵀ} on blocks. */
+    public static void multTransB(Block a, Block b, Block c) {
+        product("multTransB", false, true, a, b, 0.0, c);
+    }
+
+    /** {@code c = c + a·bᵀ} on blocks. */
+    public static void multAddTransB(Block a, Block b, Block c) {
+        product("multAddTransB", false, true, a, b, 1.0, c);
+    }
+
+    /**
+     * {@code out[j] = Σ_i a[i, j]}: the sum of each column of {@code a} (viewed as rows by
+     * columns), as a bias gradient sums the output gradient over the batch; the rows are added in
+     * order.
+     */
+    public static void sumCols(Tensor a, Tensor out) {
+        int rows = a.rows();
+        int cols = a.cols();
+        if (out.size() != cols) {
+            throw new IllegalArgumentException("Ops.sumCols: " + a.shapeString() + " has " + cols
+                    + " columns, the output " + out.shapeString() + " holds " + out.size());
+        }
+        double[] d = a.data();
+        double[] s = out.data();
+        java.util.Arrays.fill(s, 0.0);
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                s[j] += d[row + j];
+            }
+        }
+    }
+
+    /** Sets every row of {@code c} (viewed as rows by columns) to {@code row}, which holds one row. */
+    public static void fillRows(Tensor c, Tensor row) {
+        int cols = c.cols();
+        if (row.size() != cols) {
+            throw new IllegalArgumentException("Ops.fillRows: rows of " + c.shapeString() + " hold " + cols
+                    + " values, the row " + row.shapeString() + " holds " + row.size());
+        }
+        double[] r = row.data();
+        double[] d = c.data();
+        for (int i = 0, rows = c.rows(); i < rows; i++) {
+            System.arraycopy(r, 0, d, i * cols, cols);
+        }
+    }
+
+    /**
+     * Copies rows {@code index[from], …, index[from + n − 1]} of {@code src} (rows of
+     * {@code rowLength} values) into rows {@code 0 … n − 1} of {@code dst}: a mini-batch gathered
+     * from a data set.
+     */
+    public static void gatherRows(double[] src, int rowLength, int[] index, int from, int n, double[] dst) {
+        if ((long) n * rowLength > dst.length || from < 0 || from + n > index.length) {
+            throw new IllegalArgumentException("Ops.gatherRows: " + n + " rows of " + rowLength + " values from index "
+                    + from + " of " + index.length + " do not fit " + dst.length + " values");
+        }
+        Gather g = GATHER.get();
+        g.set(src, rowLength, index, from, n, dst);
+        try {
+            if ((long) n * rowLength < SecondCore.SPLIT_MIN_VALUES || rowLength < 16) {
+                g.run(0, rowLength);
+            } else {
+                SecondCore.split(rowLength, g);
+            }
+        } finally {
+            g.set(null, 0, null, 0, 0, null);
+        }
+    }
+
+    /** Whether every element of {@code t} is finite (neither NaN nor infinite). */
+    public static boolean allFinite(Tensor t) {
+        double[] a = t.data();
+        if (a.length < SecondCore.SPLIT_MIN_VALUES) {
+            return Finite.scan(a, 0, a.length);
+        }
+        Scan s = SCAN.get();
+        s.a = a;
+        try {
+            SecondCore.split(a.length, Halves.elements(t), s);
+            return s.lower && s.upper;
+        } finally {
+            s.a = null;
+        }
+    }
+
+    /**
+     * Applies an element-wise update to the elements of the parameter {@code value}: runs
+     * {@code update.apply(from, to)} over ranges that together cover every element once.
+     */
+    public static void updateElements(Tensor value, ElementUpdate update) {
+        int n = value.size();
+        if (n < SecondCore.SPLIT_MIN_VALUES) {
+            update.apply(0, n);
+            return;
+        }
+        Update u = UPDATE.get();
+        u.update = update;
+        try {
+            SecondCore.split(n, Halves.elements(value), u);
+        } finally {
+            u.update = null;
+        }
+    }
+
+    private static void product(String op, boolean transA, boolean transB, Tensor a, Tensor b, double beta,
+            Tensor c) {
+        gemm(op, transA, transB, a.data(), 0, a.rows(), a.cols(), b.data(), 0, b.rows(), b.cols(), beta, c.data(),
+                0, c.rows(), c.cols(), a.shapeString(), b.shapeString(), c.shapeString());
+    }
+
+    private static void product(String op, boolean transA, boolean transB, Block a, Block b, double beta, Block c) {
+        gemm(op, transA, transB, a.data(), a.offset(), a.rows(), a.cols(), b.data(), b.offset(), b.rows(), b.cols(),
+                beta, c.data(), c.offset(), c.rows(), c.cols(), a.dims(), b.dims(), c.dims());
+    }
+
+    private static void gemm(String op, boolean transA, boolean transB, double[] a, int aOff, int aRows, int aCols,
+            double[] b, int bOff, int bRows, int bCols, double beta, double[] c, int cOff, int cRows, int cCols,
+            String aText, String bText, String cText) {
+        int m = transA ? aCols : aRows;
+        int k = transA ? aRows : aCols;
+        int kb = transB ? bCols : bRows;
+        int n = transB ? bRows : bCols;
+        if (k != kb || cRows != m || cCols != n) {
+            throw new IllegalArgumentException("Ops." + op + ": cannot multiply " + aText + (transA ? "ᵀ" : "")
+                    + " by " + bText + (transB ? "ᵀ" : "") + " into " + cText);
+        }
+        Blas.gemm(transA, transB, m, n, k, 1.0, a, aOff, b, bOff, beta, c, cOff);
+    }
+
+    private static final ThreadLocal<Gather> GATHER = ThreadLocal.withInitial(Gather::new);
+    private static final ThreadLocal<Scan> SCAN = ThreadLocal.withInitial(Scan::new);
+    private static final ThreadLocal<Update> UPDATE = ThreadLocal.withInitial(Update::new);
+
+    /** Columns {@code [c0, c1)} of the gathered rows; reused by its thread so that a gather allocates nothing. */
+    private static final class Gather implements SecondCore.RangeTask {
+        private double[] src;
+        private int per;
+        private int[] index;
+        private int from;
+        private int n;
+        private double[] dst;
+
+        void set(double[] src, int per, int[] index, int from, int n, double[] dst) {
+            this.src = src;
+            this.per = per;
+            this.index = index;
+            this.from = from;
+            this.n = n;
+            this.dst = dst;
+        }
+
+        @Override
+        public void run(int c0, int c1) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(src, index[from + i] * per + c0, dst, i * per + c0, c1 - c0);
+            }
+        }
+    }
+
+    /** The finiteness scan of one half. */
+    private static final class Scan implements SecondCore.RangeTask {
+        private double[] a;
+        private boolean lower;
+        private boolean upper;
+
+        @Override
+        public void run(int from, int to) {
+            boolean ok = Finite.scan(a, from, to);
+            if (from == 0) {
+                lower = ok;
+            } else {
+                upper = ok;
+            }
+        }
+    }
+
+    /** An element update handed to the split. */
+    private static final class Update implements SecondCore.RangeTask {
+        private ElementUpdate update;
+
+        @Override
+        public void run(int from, int to) {
+            update.apply(from, to);
+        }
+    }
+}

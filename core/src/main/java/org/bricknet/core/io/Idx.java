@@ -1,0 +1,158 @@
+package org.bricknet.core.io;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.bricknet.core.io.BadFileException;
+
+/**
+ * Reads IDX files, the format of MNIST, Fashion-MNIST, EMNIST and KMNIST: a 4-byte magic number
+ * ({@code 0x00 0x00}, the element type, the number of dimensions), each dimension as a big-endian
+ * 32-bit integer, then the elements. Gzipped files ({@code .gz}, recognised by their first bytes)
+ * are read through a {@link GZIPInputStream}.
+ *
+ * <p>Only unsigned bytes (type {@code 0x08}) are accepted: that is what every image set above
+ * uses. The reader checks, before allocating anything, that each dimension is positive, that their
+ * product fits a Java array and at most {@link #MAX_ELEMENTS}, and — for a gzipped file — that
+ * the claimed size is possible for the compressed size (deflate expands at most 1032-fold). It
+ * then checks that the file holds exactly the announced bytes: fewer is "truncated", more is
+ * "trailing bytes". Every failure is a {@link BadFileException} naming the file.
+ *
+ * <p>Memory: a plain file's data array is allocated once the file size has confirmed it; a
+ * gzipped file's (whose real size is known only by inflating it) grows from 1 MiB as the data
+ * arrives, so a lying header costs at most about twice the bytes the stream really holds.
+ */
+public final class Idx {
+    /** The most elements one IDX file may announce: 2^30 bytes, 17× the full 60,000-image MNIST. */
+    public static final long MAX_ELEMENTS = 1L << 30;
+    private static final int UNSIGNED_BYTE = 0x08;
+    private static final long DEFLATE_MAX_RATIO = 1032;
+    private static final int INITIAL_CHUNK = 1 << 20;
+
+    /** An IDX array: its dimensions and its elements as unsigned bytes. */
+    public record Array(int[] dims, byte[] data) {
+        public int count() {
+            return dims[0];
+        }
+
+        /** The product of the dimensions after the first (784 for a 28×28 image). */
+        public int itemSize() {
+            return data.length / dims[0];
+        }
+    }
+
+    private Idx() {
+    }
+
+    /** Reads an IDX file, gzipped or not. */
+    public static Array read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadFileException(file.toString(), "no such file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), Files.size(file));
+        }
+    }
+
+    /**
+     * Reads an IDX stream, gzipped or not; {@code name} names it in errors and {@code storedSize}
+     * is its size in bytes as stored (compressed or not), used to bound the announced size.
+     */
+    public static Array read(InputStream raw, String name, long storedSize) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        buffered.mark(2);
+        int b0 = buffered.read();
+        int b1 = buffered.read();
+        buffered.reset();
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        try {
+            InputStream in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+            return readBody(new DataInputStream(in), name, storedSize, gzip);
+        } catch (ZipException e) {
+            throw new BadFileException(name, "corrupt gzip data (" + e.getMessage() + ")", e);
+        } catch (EOFException e) {
+            throw new BadFileException(name, "truncated: the file ends inside its header or data", e);
+        }
+    }
+
+    private static Array readBody(DataInputStream in, String name, long storedSize, boolean gzip)
+            throws IOException {
+        int magic = in.readInt();
+        if ((magic >>> 16) != 0) {
+            throw new BadFileException(name, String.format(
+                    "not an IDX file: magic number 0x%08X does not start with two zero bytes", magic));
+        }
+        int type = (magic >>> 8) & 0xff;
+        int rank = magic & 0xff;
+        if (type != UNSIGNED_BYTE) {
+            throw new BadFileException(name, String.format(
+                    "element type 0x%02X is not supported; expected 0x08 (unsigned byte)", type));
+        }
+        if (rank < 1 || rank > 4) {
+            throw new BadFileException(name, "has " + rank + " dimensions; expected 1 to 4");
+        }
+        int[] dims = new int[rank];
+        long total = 1;
+        for (int i = 0; i < rank; i++) {
+            dims[i] = in.readInt();
+            if (dims[i] <= 0) {
+                throw new BadFileException(name, "dimension " + i + " is " + dims[i] + "; expected a positive count");
+            }
+            total *= dims[i];
+            if (total > MAX_ELEMENTS) {
+                throw new BadFileException(name, "announces more than " + MAX_ELEMENTS
+                        + " elements (dimension " + i + " = " + dims[i] + ")");
+            }
+        }
+        long header = 4 + 4L * rank;
+        long bound = gzip ? storedSize * DEFLATE_MAX_RATIO : storedSize - header;
+        if (storedSize >= 0 && total > bound) {
+            throw new BadFileException(name, "announces " + total + " bytes of data but "
+                    + (gzip ? "a gzip file of " + storedSize + " bytes cannot hold that many"
+                            : "only " + Math.max(0, bound) + " follow the header (truncated)"));
+        }
+        byte[] data = readData(in, (int) total, gzip || storedSize < 0, name);
+        if (in.read() != -1) {
+            throw new BadFileException(name, "trailing bytes after the " + total + " announced bytes of data");
+        }
+        return new Array(dims, data);
+    }
+
+    /**
+     * The {@code total} bytes of data. When the stored size bounds the data (a plain file of known
+     * size) the array is allocated at once; otherwise (gzip, or a stream of unknown size) it grows
+     * as bytes actually arrive, so a header that lies costs at most twice the bytes really there.
+     */
+    private static byte[] readData(DataInputStream in, int total, boolean grow, String name) throws IOException {
+        byte[] data = new byte[grow ? Math.min(total, INITIAL_CHUNK) : total];
+        int off = 0;
+        while (off < total) {
+            if (off == data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+            }
+            int n = in.read(data, off, data.length - off);
+            if (n < 0) {
+                throw new BadFileException(name, "truncated: announces " + total + " bytes of data, holds " + off);
+            }
+            off += n;
+        }
+        return data;
+    }
+
+    /** Reads an IDX file (gzipped or not) held in memory; {@code name} names it in errors. */
+    public static Array read(byte[] bytes, String name) throws BadFileException {
+        try {
+            return read(new java.io.ByteArrayInputStream(bytes), name, bytes.length);
+        } catch (BadFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadFileException(name, "unreadable (" + e + ")", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.bricknet.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.bricknet.core.io.BadFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxTest {
+    @TempDir
+    Path dir;
+
+    /** An IDX file of unsigned bytes: magic 0x0000 08 rank, the dims, then the data. */
+    static byte[] idx(int[] dims, byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0x00000800 | dims.length);
+        for (int d : dims) {
+            out.writeInt(d);
+        }
+        out.write(data);
+        return bytes.toByteArray();
+    }
+
+    static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(raw);
+        }
+        return bytes.toByteArray();
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        return Files.write(dir.resolve(name), content);
+    }
+
+    @Test
+    void readsPlainAndGzippedFilesAlike() throws IOException {
+        byte[] pixels = {0, 1, 2, (byte) 255, 4, 5, 6, 7};
+        byte[] raw = idx(new int[] {2, 2, 2}, pixels);
+
+        Idx.Array a = Idx.read(write("x-idx3-ubyte", raw));
+        Idx.Array b = Idx.read(write("x-idx3-ubyte.gz", gzip(raw)));
+        assertArrayEquals(new int[] {2, 2, 2}, a.dims());
+        assertArrayEquals(pixels, a.data());
+        assertArrayEquals(a.data(), b.data());
+        assertEquals(2, a.count());
+        assertEquals(4, a.itemSize());
+    }
+
+    @Test
+    void wrongMagicIsNamed() throws IOException {
+        byte[] raw = idx(new int[] {1}, new byte[] {3});
+        raw[0] = 0x1a;
+        BadFileException e = assertThrows(BadFileException.class, () -> Idx.read(write("bad", raw)));
+        assertTrue(e.getMessage().contains("bad: not an IDX file: magic number 0x1A000801"), e.getMessage());
+    }
+
+    @Test
+    void otherElementTypesAreRefused() throws IOException {
+        byte[] raw = idx(new int[] {1}, new byte[] {3});
+        raw[2] = 0x0D; // float
+        BadFileException e = assertThrows(BadFileException.class, () -> Idx.read(write("f", raw)));
+        assertTrue(e.getMessage().contains("element type 0x0D is not supported"), e.getMessage());
+    }
+
+    @Test
+    void truncatedAndTrailingBytesAreErrors() throws IOException {
+        byte[] raw = idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        BadFileException cut = assertThrows(BadFileException.class,
+                () -> Idx.read(write("cut", Arrays.copyOf(raw, raw.length - 1))));
+        assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
+        BadFileException cutGz = assertThrows(BadFileException.class,
+                () -> Idx.read(write("cut.gz", gzip(Arrays.copyOf(raw, raw.length - 1)))));
+        assertTrue(cutGz.getMessage().contains("truncated"), cutGz.getMessage());
+        BadFileException cutHeader = assertThrows(BadFileException.class,
+                () -> Idx.read(write("cuthead", Arrays.copyOf(raw, 6))));
+        assertTrue(cutHeader.getMessage().contains("truncated"), cutHeader.getMessage());
+        byte[] longer = Arrays.copyOf(raw, raw.length + 1);
+        BadFileException trailing = assertThrows(BadFileException.class, () -> Idx.read(write("long", longer)));
+        assertTrue(trailing.getMessage().contains("trailing bytes"), trailing.getMessage());
+    }
+
+    @Test
+    void impossibleDimensionsFailBeforeAllocating() throws IOException {
+        BadFileException zero = assertThrows(BadFileException.class,
+                () -> Idx.read(write("zero", idx(new int[] {0, 28}, new byte[0]))));
+        assertTrue(zero.getMessage().contains("dimension 0 is 0"), zero.getMessage());
+        BadFileException huge = assertThrows(BadFileException.class,
+                () -> Idx.read(write("huge", idx(new int[] {Integer.MAX_VALUE, 28, 28}, new byte[0]))));
+        assertTrue(huge.getMessage().contains("announces more than"), huge.getMessage());
+        BadFileException bigGz = assertThrows(BadFileException.class,
+                () -> Idx.read(write("big.gz", gzip(idx(new int[] {1_000_000, 28, 28}, new byte[10])))));
+        assertTrue(bigGz.getMessage().contains("cannot hold that many"), bigGz.getMessage());
+    }
+
+    @Test
+    void emptyAndMissingFilesAreClear() throws IOException {
+        BadFileException empty = assertThrows(BadFileException.class, () -> Idx.read(write("empty", new byte[0])));
+        assertTrue(empty.getMessage().contains("truncated"), empty.getMessage());
+        BadFileException missing = assertThrows(BadFileException.class, () -> Idx.read(dir.resolve("nope")));
+        assertTrue(missing.getMessage().endsWith("nope: no such file"), missing.getMessage());
+        byte[] notGzip = {0x1f, (byte) 0x8b, 1, 2, 3};
+        BadFileException corrupt = assertThrows(BadFileException.class, () -> Idx.read(write("c.gz", notGzip)));
+        assertTrue(corrupt.getMessage().contains("c.gz"), corrupt.getMessage());
+    }
+}

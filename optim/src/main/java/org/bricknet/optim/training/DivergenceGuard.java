@@ -1,0 +1,36 @@
+package org.bricknet.optim.training;
+
+import java.util.Map;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
+
+/** Stops training before a step that would use a non-finite loss or gradient. */
+final class DivergenceGuard {
+
+    /**
+     * Throws {@link TrainingDivergedException} if {@code loss} is NaN or infinite, or if any
+     * gradient element is, naming the first such element; allocates nothing when all are finite.
+     */
+    void check(double loss, Map<String, Parameter> params, int epoch, int iteration, int iterations,
+            double learningRate) {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException(epoch, iteration, iterations, loss,
+                    "the loss is " + loss, learningRate);
+        }
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            Tensor grad = e.getValue().grad();
+            if (Ops.allFinite(grad)) {
+                continue;
+            }
+            double[] g = grad.data();
+            int i = 0;
+            while (Double.isFinite(g[i])) {
+                i++;
+            }
+            throw new TrainingDivergedException(epoch, iteration, iterations, loss,
+                    "the loss is " + loss + " but the gradient of " + e.getKey() + " is " + g[i]
+                            + " at element " + i, learningRate);
+        }
+    }
+}

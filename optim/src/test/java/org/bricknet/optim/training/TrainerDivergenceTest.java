@@ -1,0 +1,102 @@
+package org.bricknet.optim.training;
+
+import org.bricknet.optim.Sgd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.bricknet.core.Layer;
+import org.bricknet.core.Network;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.core.testing.Linear;
+import org.bricknet.core.testing.SoftmaxCrossEntropy;
+import org.junit.jupiter.api.Test;
+
+/** A NaN or infinite loss or gradient stops training before the step that would use it. */
+class TrainerDivergenceTest {
+    private static final Dataset TRAIN = Blobs.of(200, new Random(1));
+
+    @Test
+    void aHugeLearningRateStopsWithTheEpochTheIterationAndAHint() {
+        Network net = Blobs.network(0);
+        Recording opt = new Recording(new Sgd(1e30));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(net, opt).epochs(3).batchSize(20).seed(0).quiet().fit(TRAIN));
+        // seen: the weights reach ~1e30 after one step; the scores overflow some iterations later, in epoch 2
+        assertEquals(2, e.epoch());
+        assertTrue(e.iteration() > 1, e.getMessage());
+        assertEquals(10 + e.iteration() - 1, opt.calls, "every iteration before the bad one was applied");
+        assertEquals("Training diverged in epoch 2 at iteration " + e.iteration() + " of 10: the loss is "
+                + e.loss() + ". That step was not applied; the parameters are those from before it. "
+                + "Try a lower learning rate than 1.0E30.", e.getMessage());
+        assertTrue(!Double.isFinite(e.loss()));
+        for (Map.Entry<String, Parameter> p : net.parameters().entrySet()) {
+            assertArrayEquals(opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
+        }
+    }
+
+    /** {@code y = x + b}; from its {@code poisonFrom}-th backward on, writes NaN into db[1]. */
+    private static final class PoisonedBias implements Layer {
+        final Parameter b = new Parameter("b", Tensor.zeros(2));
+        final int poisonFrom;
+        int backwards;
+
+        PoisonedBias(int poisonFrom) {
+            this.poisonFrom = poisonFrom;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            Tensor y = x.copy();
+            for (int i = 0; i < y.size(); i++) {
+                y.data()[i] += b.value().data()[i % 2];
+            }
+            return y;
+        }
+
+        @Override
+        public Tensor backward(Tensor dout) {
+            double[] db = b.grad().fill(0).data();
+            for (int i = 0; i < dout.size(); i++) {
+                db[i % 2] += dout.data()[i];
+            }
+            if (++backwards >= poisonFrom) {
+                db[1] = Double.NaN;
+            }
+            return dout;
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(b);
+        }
+    }
+
+    @Test
+    void aNonFiniteGradientWithAFiniteLossAlsoStops() {
+        PoisonedBias poisoned = new PoisonedBias(14);
+        Network net = new Network().add("Linear1", new Linear(2, 2, 0.5, new Random(0)))
+                .add("shift", poisoned).withLoss(new SoftmaxCrossEntropy());
+        Recording opt = new Recording(new Sgd(0.1));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(net, opt).epochs(3).batchSize(20).quiet().fit(TRAIN));
+        // 10 iterations per epoch: the 14th backward is epoch 2, iteration 4
+        assertEquals(2, e.epoch());
+        assertEquals(4, e.iteration());
+        assertEquals(13, opt.calls);
+        assertTrue(Double.isFinite(e.loss()));
+        assertEquals("Training diverged in epoch 2 at iteration 4 of 10: the loss is " + e.loss()
+                + " but the gradient of shift.b is NaN at element 1. That step was not applied; the "
+                + "parameters are those from before it. Try a lower learning rate than 0.1.", e.getMessage());
+        for (Map.Entry<String, Parameter> p : net.parameters().entrySet()) {
+            assertArrayEquals(opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
+        }
+    }
+}
