@@ -2,8 +2,7 @@ package org.bricknet.core;
 
 /** Argument checks that say what was expected and what came. */
 public final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /** {@code value} must be finite and greater than 0. */
     public static double positive(String who, String what, double value) {

@@ -44,8 +44,7 @@ public interface Layer {
     }
 
     /** Switches between training and evaluation behaviour (Dropout, BatchNormalization). */
-    default void setTraining(boolean training) {
-    }
+    default void setTraining(boolean training) {}
 
     /**
      * Whether forward draws random numbers (Dropout does in training). A gradient check of such a
@@ -59,21 +58,18 @@ public interface Layer {
      * While {@code hold} is true, forward reuses its last random draw (Dropout's mask) instead of
      * drawing a new one, so that repeated evaluations of one check see the same function.
      */
-    default void holdRandomDraw(boolean hold) {
-    }
+    default void holdRandomDraw(boolean hold) {}
 
     /**
      * Restarts the layer's random draws from {@code seed} (a stochastic layer only; others ignore
      * it). A trainer calls it at the start of each epoch with a seed derived from its own, so that
      * a run resumed from a checkpoint draws the same masks as an uninterrupted one.
      */
-    default void reseed(long seed) {
-    }
+    default void reseed(long seed) {}
 
     /**
      * Tells the layer whether callers need dL/d(input) from {@link #backward}. {@code Network}
      * turns it off for its first layer, whose input gradient nobody uses in training.
      */
-    default void setInputGradientNeeded(boolean needed) {
-    }
+    default void setInputGradientNeeded(boolean needed) {}
 }

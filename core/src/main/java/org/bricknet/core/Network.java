@@ -42,15 +42,16 @@ public class Network {
         }
         List<Parameter> ps = layer.parameters();
         if (paramKeys.length != 0 && paramKeys.length != ps.size()) {
-            throw new IllegalArgumentException("Network: layer '" + name + "' has " + ps.size()
-                    + " parameters, got " + paramKeys.length + " keys");
+            throw new IllegalArgumentException("Network: layer '" + name + "' has " + ps.size() + " parameters, got "
+                    + paramKeys.length + " keys");
         }
         LinkedHashMap<String, Parameter> added = new LinkedHashMap<>();
         for (int i = 0; i < ps.size(); i++) {
-            String key = paramKeys.length != 0 ? paramKeys[i] : key(name, ps.get(i).name());
+            String key =
+                    paramKeys.length != 0 ? paramKeys[i] : key(name, ps.get(i).name());
             if (params.containsKey(key) || added.containsKey(key)) {
-                throw new IllegalArgumentException("Network: parameter key '" + key
-                        + "' of layer '" + name + "' is already taken");
+                throw new IllegalArgumentException(
+                        "Network: parameter key '" + key + "' of layer '" + name + "' is already taken");
             }
             added.put(key, ps.get(i));
         }
@@ -61,8 +62,8 @@ public class Network {
         layer.buffers().forEach((local, tensor) -> {
             String key = key(name, local);
             if (params.containsKey(key) || buffers.containsKey(key)) {
-                throw new IllegalArgumentException("Network: buffer key '" + key + "' of layer '" + name
-                        + "' is already taken");
+                throw new IllegalArgumentException(
+                        "Network: buffer key '" + key + "' of layer '" + name + "' is already taken");
             }
             buffers.put(key, tensor);
         });

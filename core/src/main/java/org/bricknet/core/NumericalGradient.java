@@ -19,8 +19,7 @@ public final class NumericalGradient {
     /** The relative step; see the class comment for why. */
     public static final double STEP = 1e-5;
 
-    private NumericalGradient() {
-    }
+    private NumericalGradient() {}
 
     /** The step used at a point {@code x}. */
     public static double step(double x) {

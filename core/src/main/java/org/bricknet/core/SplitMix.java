@@ -7,8 +7,7 @@ package org.bricknet.core;
  * get a generator of their own that depends on the seed and the index alone.
  */
 public final class SplitMix {
-    private SplitMix() {
-    }
+    private SplitMix() {}
 
     /** The seed for item {@code index} of a sequence started from {@code seed}. */
     public static long derive(long seed, long index) {

@@ -2,8 +2,7 @@ package org.bricknet.core;
 
 /** Reading targets given either as class indices or as one-hot rows. */
 public final class Targets {
-    private Targets() {
-    }
+    private Targets() {}
 
     /**
      * The class index of each of {@code n} rows: {@code targets} is {@code (n,)} or {@code (n, 1)}
@@ -31,8 +30,8 @@ public final class Targets {
         for (int i = 0; i < n; i++) {
             double v = t[i];
             if (v != Math.rint(v) || v < 0 || v >= k) {
-                throw new IllegalArgumentException(who + ": target " + i + " must be a class index in [0, "
-                        + k + "), got " + v);
+                throw new IllegalArgumentException(
+                        who + ": target " + i + " must be a class index in [0, " + k + "), got " + v);
             }
             out[i] = (int) v;
         }

@@ -29,8 +29,8 @@ public final class Tensor {
     public static Tensor of(double[] data, int... shape) {
         int[] s = checkShape(shape);
         if (data.length != size(s)) {
-            throw new IllegalArgumentException("Tensor: shape " + Arrays.toString(s) + " needs "
-                    + size(s) + " values, got " + data.length);
+            throw new IllegalArgumentException(
+                    "Tensor: shape " + Arrays.toString(s) + " needs " + size(s) + " values, got " + data.length);
         }
         return new Tensor(s, data);
     }
@@ -49,8 +49,8 @@ public final class Tensor {
         double[] d = new double[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new IllegalArgumentException("Tensor.matrix: row 0 has " + cols
-                        + " values, row " + i + " has " + rows[i].length);
+                throw new IllegalArgumentException(
+                        "Tensor.matrix: row 0 has " + cols + " values, row " + i + " has " + rows[i].length);
             }
             System.arraycopy(rows[i], 0, d, i * cols, cols);
         }
@@ -96,8 +96,12 @@ public final class Tensor {
 
     /** {@code current} when it is already an {@code n x c x h x w} tensor, else a new one. */
     public static Tensor reuse(Tensor current, int n, int c, int h, int w) {
-        if (current != null && current.shape.length == 4 && current.shape[0] == n && current.shape[1] == c
-                && current.shape[2] == h && current.shape[3] == w) {
+        if (current != null
+                && current.shape.length == 4
+                && current.shape[0] == n
+                && current.shape[1] == c
+                && current.shape[2] == h
+                && current.shape[3] == w) {
             return current;
         }
         return zeros(n, c, h, w);
@@ -193,8 +197,8 @@ public final class Tensor {
     /** Copies the values of {@code other}, which must have the same shape, into this tensor. */
     public void copyFrom(Tensor other) {
         if (!sameShape(other)) {
-            throw new IllegalArgumentException("Tensor.copyFrom: expected shape " + shapeString()
-                    + ", got " + other.shapeString());
+            throw new IllegalArgumentException(
+                    "Tensor.copyFrom: expected shape " + shapeString() + ", got " + other.shapeString());
         }
         System.arraycopy(other.data, 0, data, 0, data.length);
     }
@@ -228,14 +232,14 @@ public final class Tensor {
 
     private int offset(int[] index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException("Tensor: index " + Arrays.toString(index)
-                    + " has " + index.length + " axes, shape " + shapeString() + " has " + shape.length);
+            throw new IllegalArgumentException("Tensor: index " + Arrays.toString(index) + " has " + index.length
+                    + " axes, shape " + shapeString() + " has " + shape.length);
         }
         int off = 0;
         for (int i = 0; i < shape.length; i++) {
             if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new IndexOutOfBoundsException("Tensor: index " + Arrays.toString(index)
-                        + " is outside shape " + shapeString());
+                throw new IndexOutOfBoundsException(
+                        "Tensor: index " + Arrays.toString(index) + " is outside shape " + shapeString());
             }
             off = off * shape[i] + index[i];
         }
@@ -245,8 +249,8 @@ public final class Tensor {
     private static int[] checkShape(int[] shape) {
         for (int d : shape) {
             if (d <= 0) {
-                throw new IllegalArgumentException("Tensor: every dimension must be positive, got "
-                        + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        "Tensor: every dimension must be positive, got " + Arrays.toString(shape));
             }
         }
         size(shape);
@@ -258,8 +262,8 @@ public final class Tensor {
         for (int d : shape) {
             n *= d;
             if (n > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("Tensor: shape " + Arrays.toString(shape)
-                        + " has more elements than a Java array can hold");
+                throw new IllegalArgumentException(
+                        "Tensor: shape " + Arrays.toString(shape) + " has more elements than a Java array can hold");
             }
         }
         return (int) n;

@@ -33,9 +33,11 @@ class NumericalGradientTest {
     void restoresEvenWhenTheFunctionThrows() {
         Tensor x = Tensor.vector(2.0);
         try {
-            NumericalGradient.of(() -> {
-                throw new IllegalStateException("boom");
-            }, x);
+            NumericalGradient.of(
+                    () -> {
+                        throw new IllegalStateException("boom");
+                    },
+                    x);
         } catch (IllegalStateException expected) {
             assertSame("boom", expected.getMessage());
         }

@@ -59,8 +59,7 @@ class TensorTest {
 
     @Test
     void badShapesAreClearErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.of(new double[5], 2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new double[5], 2, 3));
         assertTrue(e.getMessage().contains("needs 6 values, got 5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 0));
         assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(1 << 16, 1 << 16));

@@ -9,7 +9,9 @@ import org.bricknet.layers.Tanh;
 
 /** The activations a {@link MultiLayerNet} can use between its Affine layers. */
 public enum Activation {
-    RELU("Relu"), SIGMOID("Sigmoid"), TANH("Tanh");
+    RELU("Relu"),
+    SIGMOID("Sigmoid"),
+    TANH("Tanh");
 
     private final String layerName;
 
@@ -42,6 +44,7 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + s + "'; expected one of " + Arrays.toString(values()));
+        throw new IllegalArgumentException(
+                "unknown activation '" + s + "'; expected one of " + Arrays.toString(values()));
     }
 }

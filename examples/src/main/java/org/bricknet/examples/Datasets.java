@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.Idx;
 import org.bricknet.core.io.Mnist;
 
@@ -16,15 +15,19 @@ import org.bricknet.core.io.Mnist;
 public final class Datasets {
     private static final String BASE = "mnist-10k/";
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** The embedded 8,000 + 2,000 digits. */
     public static Mnist.Split mnist10k() {
         try {
             return new Mnist.Split(
-                    Mnist.dataset(resource(Mnist.FILES[0]), resource(Mnist.FILES[1]), 10, "embedded mnist-10k (training set)"),
-                    Mnist.dataset(resource(Mnist.FILES[2]), resource(Mnist.FILES[3]), 10, "embedded mnist-10k (test set)"));
+                    Mnist.dataset(
+                            resource(Mnist.FILES[0]),
+                            resource(Mnist.FILES[1]),
+                            10,
+                            "embedded mnist-10k (training set)"),
+                    Mnist.dataset(
+                            resource(Mnist.FILES[2]), resource(Mnist.FILES[3]), 10, "embedded mnist-10k (test set)"));
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded digits in the jar are damaged", e);
         }

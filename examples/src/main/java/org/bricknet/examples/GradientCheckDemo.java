@@ -2,8 +2,8 @@ package org.bricknet.examples;
 
 import java.util.Map;
 import java.util.Random;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.data.Dataset;
 
 /**
@@ -12,8 +12,7 @@ import org.bricknet.core.data.Dataset;
  * and the numerical gradient, and the maximum relative error.
  */
 public final class GradientCheckDemo {
-    private GradientCheckDemo() {
-    }
+    private GradientCheckDemo() {}
 
     public static void main(String[] args) {
         Dataset train = Datasets.mnist10k().train().slice(0, 3);

@@ -16,8 +16,16 @@ import org.bricknet.losses.SoftmaxWithLoss;
  */
 public class MultiLayerNet extends Network {
 
-    public MultiLayerNet(int inputSize, int[] hiddenSizes, int outputSize, Activation activation,
-            WeightInit init, double weightDecay, double dropout, boolean batchNorm, Random random) {
+    public MultiLayerNet(
+            int inputSize,
+            int[] hiddenSizes,
+            int outputSize,
+            Activation activation,
+            WeightInit init,
+            double weightDecay,
+            double dropout,
+            boolean batchNorm,
+            Random random) {
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("MultiLayerNet: expected a dropout ratio in [0, 1), got " + dropout);
         }

@@ -3,12 +3,12 @@ package org.bricknet.examples;
 import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
-import org.bricknet.optim.Sgd;
-import org.bricknet.optim.training.Trainer;
-import org.bricknet.optim.training.TrainingHistory;
 import org.bricknet.layers.Affine;
 import org.bricknet.layers.Sigmoid;
 import org.bricknet.losses.MeanSquaredError;
+import org.bricknet.optim.Sgd;
+import org.bricknet.optim.training.Trainer;
+import org.bricknet.optim.training.TrainingHistory;
 
 /**
  * Michael Nielsen's {@code network.py}: sigmoid layers of the given sizes (e.g. 784, 30, 10),
@@ -21,13 +21,16 @@ public class NielsenNetwork extends Network {
 
     public NielsenNetwork(Random random, int... sizes) {
         if (sizes.length < 2) {
-            throw new IllegalArgumentException("NielsenNetwork: expected at least two layer sizes, got "
-                    + sizes.length);
+            throw new IllegalArgumentException(
+                    "NielsenNetwork: expected at least two layer sizes, got " + sizes.length);
         }
         this.sizes = sizes.clone();
         for (int i = 1; i < sizes.length; i++) {
-            add("Affine" + i, new Affine(org.bricknet.core.Tensor.randn(random, 1.0, sizes[i - 1], sizes[i]),
-                    org.bricknet.core.Tensor.randn(random, 1.0, sizes[i])));
+            add(
+                    "Affine" + i,
+                    new Affine(
+                            org.bricknet.core.Tensor.randn(random, 1.0, sizes[i - 1], sizes[i]),
+                            org.bricknet.core.Tensor.randn(random, 1.0, sizes[i])));
             add("Sigmoid" + i, new Sigmoid());
         }
         withLoss(new MeanSquaredError());
@@ -40,10 +43,15 @@ public class NielsenNetwork extends Network {
      * epoch it prints {@code "Epoch j: correct / n_test"} when {@code test} is given. Shuffles come
      * from {@code random}.
      */
-    public TrainingHistory sgd(Dataset training, int epochs, int miniBatchSize, double eta, Dataset test,
-            Random random) {
-        return new Trainer(this, new Sgd(eta)).epochs(epochs).batchSize(miniBatchSize).random(random)
-                .evaluateOn(test).trainAccuracy(false).fit(training);
+    public TrainingHistory sgd(
+            Dataset training, int epochs, int miniBatchSize, double eta, Dataset test, Random random) {
+        return new Trainer(this, new Sgd(eta))
+                .epochs(epochs)
+                .batchSize(miniBatchSize)
+                .random(random)
+                .evaluateOn(test)
+                .trainAccuracy(false)
+                .fit(training);
     }
 
     /** The layer sizes, input first. */

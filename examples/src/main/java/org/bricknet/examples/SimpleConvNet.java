@@ -23,8 +23,8 @@ public class SimpleConvNet extends Network {
         int oh = height - KERNEL + 1;
         int ow = width - KERNEL + 1;
         if (oh < 2 || ow < 2) {
-            throw new IllegalArgumentException("SimpleConvNet: expected images of at least 6x6, got "
-                    + height + "x" + width);
+            throw new IllegalArgumentException(
+                    "SimpleConvNet: expected images of at least 6x6, got " + height + "x" + width);
         }
         int pooled = FILTERS * (oh / 2) * (ow / 2);
         WeightInit he = WeightInit.he();

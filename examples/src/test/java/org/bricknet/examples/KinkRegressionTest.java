@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.stream.Stream;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.CheckMode;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.check.Tolerance;
 import org.bricknet.core.testing.Centre;
@@ -52,16 +52,20 @@ class KinkRegressionTest {
         assertEquals(FEATURES, r.row("beta1").skipped(), r::toString);
         assertEquals(FEATURES, r.skipped(), r::toString);
         // with the kink rule off, the same elements are failures: the fixture does sit on the kink
-        GradientReport off = GradientCheck.network(net(Centre.fresh(FEATURES)), batch(1), Tensor.vector(2),
-                CheckMode.full(), new Tolerance(Tolerance.DEFAULT_RTOL, Tolerance.DEFAULT_ATOL, Double.MAX_VALUE));
+        GradientReport off = GradientCheck.network(
+                net(Centre.fresh(FEATURES)),
+                batch(1),
+                Tensor.vector(2),
+                CheckMode.full(),
+                new Tolerance(Tolerance.DEFAULT_RTOL, Tolerance.DEFAULT_ATOL, Double.MAX_VALUE));
         assertEquals(FEATURES, off.row("beta1").failures(), off::toString);
     }
 
     @ParameterizedTest
     @MethodSource("modes")
     void noModeFailsTheKink(CheckMode mode) {
-        GradientReport r = GradientCheck.network(net(Centre.fresh(FEATURES)), batch(1), Tensor.vector(2), mode,
-                Tolerance.DEFAULT);
+        GradientReport r =
+                GradientCheck.network(net(Centre.fresh(FEATURES)), batch(1), Tensor.vector(2), mode, Tolerance.DEFAULT);
         assertTrue(r.passed(), r::toString);
         assertTrue(r.row("beta1").skipped() > 0, r::toString);
     }
@@ -69,8 +73,8 @@ class KinkRegressionTest {
     @ParameterizedTest
     @MethodSource("modes")
     void aWrongInputGradientAtASmoothPointStillFails(CheckMode mode) {
-        GradientReport r = GradientCheck.network(net(Centre.fresh(FEATURES).wrong()), batch(3),
-                Tensor.vector(2, 0, 1), mode, Tolerance.DEFAULT);
+        GradientReport r = GradientCheck.network(
+                net(Centre.fresh(FEATURES).wrong()), batch(3), Tensor.vector(2, 0, 1), mode, Tolerance.DEFAULT);
         assertFalse(r.row("input").passed(), r::toString);
         assertEquals(0, r.skipped(), r::toString);
     }
@@ -78,8 +82,8 @@ class KinkRegressionTest {
     @ParameterizedTest
     @MethodSource("modes")
     void theRightLayerAtASmoothPointPasses(CheckMode mode) {
-        GradientReport r = GradientCheck.network(net(Centre.fresh(FEATURES)), batch(3), Tensor.vector(2, 0, 1), mode,
-                Tolerance.DEFAULT);
+        GradientReport r = GradientCheck.network(
+                net(Centre.fresh(FEATURES)), batch(3), Tensor.vector(2, 0, 1), mode, Tolerance.DEFAULT);
         assertTrue(r.passed(), r::toString);
         assertEquals(0, r.skipped(), r::toString);
     }

@@ -7,8 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Random;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.Mnist;
 import org.bricknet.optim.training.TrainingHistory;
@@ -19,8 +19,11 @@ class NielsenNetworkTest {
     @Test
     void isSigmoidLayersWithTheQuadraticCost() {
         NielsenNetwork net = new NielsenNetwork(new Random(1), 4, 3, 2);
-        assertEquals(List.of("Affine1", "Sigmoid1", "Affine2", "Sigmoid2"), List.copyOf(net.layers().keySet()));
-        assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
+        assertEquals(
+                List.of("Affine1", "Sigmoid1", "Affine2", "Sigmoid2"),
+                List.copyOf(net.layers().keySet()));
+        assertEquals(
+                List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
         Tensor x = Tensor.uniform(new Random(2), 0, 1, 5, 4);
         Tensor t = Tensor.vector(0, 1, 1, 0, 1);
         GradientCheck.assertNetwork(net, x, t);

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.Mnist;
 import org.bricknet.core.io.ModelFiles;
@@ -23,12 +23,12 @@ import org.bricknet.layers.Relu;
 import org.bricknet.layers.WeightInit;
 import org.bricknet.losses.SoftmaxWithLoss;
 import org.bricknet.optim.Optimizers;
-import org.bricknet.optim.training.Trainer;
-import org.bricknet.optim.training.TrainingHistory;
 import org.bricknet.optim.minimize.Lbfgs;
 import org.bricknet.optim.minimize.NetworkFunction;
 import org.bricknet.optim.minimize.OptimizeResult;
 import org.bricknet.optim.minimize.Rosenbrock;
+import org.bricknet.optim.training.Trainer;
+import org.bricknet.optim.training.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +47,8 @@ class ReadmeTourTest {
                 .add("Relu1", new Relu())
                 .add("Affine2", new Affine(50, 10, 0.01, random))
                 .withLoss(new SoftmaxWithLoss());
-        assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
+        assertEquals(
+                List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
         Dataset few = digits.train().slice(0, 3);
         Tensor x = few.inputs();
         Tensor t = few.targets();
@@ -57,7 +58,10 @@ class ReadmeTourTest {
         assertTrue(GradientCheck.compare(grads, nums).passed());
 
         TrainingHistory h = new Trainer(net, Optimizers.create("sgd", 0.1))
-                .epochs(10).batchSize(100).seed(42).quiet()
+                .epochs(10)
+                .batchSize(100)
+                .seed(42)
+                .quiet()
                 .evaluateOn(digits.test().slice(0, 500))
                 .fit(digits.train().slice(0, 2000));
         assertTrue(h.last().testAccuracy() > 0.8, h.toCsv());
@@ -79,7 +83,8 @@ class ReadmeTourTest {
                 .add("Dropout2", new Dropout(0.5, random))
                 .add("Affine3", new Affine(100, 10, WeightInit.he(), random))
                 .withLoss(new SoftmaxWithLoss());
-        assertEquals(List.of("W1", "b1", "W2", "b2", "gamma2", "beta2", "W3", "b3"),
+        assertEquals(
+                List.of("W1", "b1", "W2", "b2", "gamma2", "beta2", "W3", "b3"),
                 List.copyOf(cnn.parameters().keySet()));
         Dataset images = digits.test().slice(0, 4).asImages(1, 28, 28);
         assertArrayEquals(new int[] {4, 10}, cnn.predict(images.inputs()).shape());
@@ -94,7 +99,8 @@ class ReadmeTourTest {
         Dataset train = digits.train().slice(0, 500);
         NetworkFunction fn = new NetworkFunction(net, train.inputs(), train.targets());
         double before = net.loss(train.inputs(), train.targets());
-        fn.setParameters(new Lbfgs().maxIterations(20).minimize(fn, fn.parameters()).x());
+        fn.setParameters(
+                new Lbfgs().maxIterations(20).minimize(fn, fn.parameters()).x());
         assertTrue(net.loss(train.inputs(), train.targets()) < before / 2);
     }
 }

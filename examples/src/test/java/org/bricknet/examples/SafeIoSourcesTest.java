@@ -16,9 +16,17 @@ import org.junit.jupiter.api.Test;
  * serialization: a scan for the APIs that would bypass either.
  */
 class SafeIoSourcesTest {
-    private static final List<String> FORBIDDEN = List.of("Files.write(", "Files.writeString(", "FileOutputStream",
-            "Files.newOutputStream", "Files.newBufferedWriter", "FileWriter", "RandomAccessFile",
-            "ObjectInputStream", "ObjectOutputStream", "BitmapEncoder.saveBitmap");
+    private static final List<String> FORBIDDEN = List.of(
+            "Files.write(",
+            "Files.writeString(",
+            "FileOutputStream",
+            "Files.newOutputStream",
+            "Files.newBufferedWriter",
+            "FileWriter",
+            "RandomAccessFile",
+            "ObjectInputStream",
+            "ObjectOutputStream",
+            "BitmapEncoder.saveBitmap");
 
     @Test
     void noMainSourceBypassesAtomicFilesOrUsesSerialization() throws IOException {
@@ -36,7 +44,9 @@ class SafeIoSourcesTest {
                     String text = Files.readString(f);
                     for (String api : FORBIDDEN) {
                         // a word boundary before the name, so that AtomicFiles.write( is not Files.write(
-                        if (java.util.regex.Pattern.compile("(?<![A-Za-z])" + java.util.regex.Pattern.quote(api)).matcher(text).find()) {
+                        if (java.util.regex.Pattern.compile("(?<![A-Za-z])" + java.util.regex.Pattern.quote(api))
+                                .matcher(text)
+                                .find()) {
                             found.add(root.relativize(f) + " uses " + api);
                         }
                     }

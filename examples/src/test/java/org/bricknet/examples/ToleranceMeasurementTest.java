@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Network;
 import org.bricknet.core.NumericalGradient;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.CheckMode;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.check.Tolerance;
 import org.bricknet.examples.custom.Swish;
@@ -37,7 +37,9 @@ class ToleranceMeasurementTest {
 
     @Test
     void rightGradientsStayTenTimesInsideTheDefaults() {
-        layer("Affine", (r, n) -> new Affine(Tensor.randn(r, 1.0, 12, 7), Tensor.randn(r, 1.0, 7)),
+        layer(
+                "Affine",
+                (r, n) -> new Affine(Tensor.randn(r, 1.0, 12, 7), Tensor.randn(r, 1.0, 7)),
                 (r, n) -> Tensor.randn(r, 1.0, n, 12));
         layer("Relu", (r, n) -> new Relu(), (r, n) -> awayFromZero(r, n, 10));
         layer("Sigmoid", (r, n) -> new Sigmoid(), (r, n) -> Tensor.randn(r, 3.0, n, 10));
@@ -53,11 +55,13 @@ class ToleranceMeasurementTest {
             SoftmaxWithLoss loss = new SoftmaxWithLoss();
             loss.loss(scores, t);
             Map<String, Tensor[]> out = new LinkedHashMap<>();
-            out.put("scores", new Tensor[] {loss.backward().copy(),
-                NumericalGradient.of(() -> loss.loss(scores, t), scores)});
+            out.put("scores", new Tensor[] {
+                loss.backward().copy(), NumericalGradient.of(() -> loss.loss(scores, t), scores)
+            });
             return out;
         });
-        System.out.printf("all right gradients: max rel %.2e, max abs %.2e, worst %.3f of the default tolerance%n",
+        System.out.printf(
+                "all right gradients: max rel %.2e, max abs %.2e, worst %.3f of the default tolerance%n",
                 worstRel, worstAbs, worstBadness);
         assertTrue(worstBadness < 0.1, "the defaults leave less than 10x margin: " + worstBadness);
         network(CheckMode.full(), 0.1);
@@ -82,8 +86,14 @@ class ToleranceMeasurementTest {
             for (int i = 0; i < n; i++) {
                 t.set(r.nextInt(10), i);
             }
-            GradientReport rep = GradientCheck.network(net, x, t, mode,
-                    new Tolerance(Tolerance.DEFAULT_RTOL * margin, Tolerance.DEFAULT_ATOL * margin,
+            GradientReport rep = GradientCheck.network(
+                    net,
+                    x,
+                    t,
+                    mode,
+                    new Tolerance(
+                            Tolerance.DEFAULT_RTOL * margin,
+                            Tolerance.DEFAULT_ATOL * margin,
                             Tolerance.DEFAULT_KINK_FACTOR / margin));
             assertTrue(rep.passed(), rep::toString);
             rel = Math.max(rel, rep.maxRelError());
@@ -91,11 +101,13 @@ class ToleranceMeasurementTest {
             skipped += rep.skipped();
             checked += rep.checked();
         }
-        System.out.printf("%-40s max rel %.2e, max abs %.2e, passes %.0fx tighter tolerances; %d of %d skipped%n",
+        System.out.printf(
+                "%-40s max rel %.2e, max abs %.2e, passes %.0fx tighter tolerances; %d of %d skipped%n",
                 "TwoLayerNet(30, 20, 10) " + mode.label(), rel, abs, 1 / margin, skipped, checked);
     }
 
-    private void layer(String name, BiFunction<Random, Integer, Layer> make, BiFunction<Random, Integer, Tensor> input) {
+    private void layer(
+            String name, BiFunction<Random, Integer, Layer> make, BiFunction<Random, Integer, Tensor> input) {
         measure(name, seed -> {
             Random r = new Random(seed);
             int n = 1 + r.nextInt(8);
@@ -140,8 +152,8 @@ class ToleranceMeasurementTest {
                 }
             }
         }
-        System.out.printf("%-40s max rel %.2e, max abs %.2e, worst %.3f of the default tolerance%n", name, rel,
-                abs, bad);
+        System.out.printf(
+                "%-40s max rel %.2e, max abs %.2e, worst %.3f of the default tolerance%n", name, rel, abs, bad);
         worstRel = Math.max(worstRel, rel);
         worstAbs = Math.max(worstAbs, abs);
         worstBadness = Math.max(worstBadness, bad);

@@ -10,9 +10,9 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.bricknet.core.Tensor;
 import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.GradientReport;
-import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +21,15 @@ class TwoLayerNetTest {
     @Test
     void hasTheBooksLayersAndParameterNames() {
         TwoLayerNet net = new TwoLayerNet(6, 4, 3, new Random(1));
-        assertEquals(List.of("Affine1", "Relu1", "Affine2"), List.copyOf(net.layers().keySet()));
-        assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
-        assertEquals(List.of(6, 4), List.of(net.parameters().get("W1").value().dim(0), net.parameters().get("W1").value().dim(1)));
+        assertEquals(
+                List.of("Affine1", "Relu1", "Affine2"), List.copyOf(net.layers().keySet()));
+        assertEquals(
+                List.of("W1", "b1", "W2", "b2"), List.copyOf(net.parameters().keySet()));
+        assertEquals(
+                List.of(6, 4),
+                List.of(
+                        net.parameters().get("W1").value().dim(0),
+                        net.parameters().get("W1").value().dim(1)));
         for (double b : net.parameters().get("b2").value().data()) {
             assertEquals(0.0, b);
         }
@@ -36,9 +42,12 @@ class TwoLayerNetTest {
      * the real-digit figures come from GradientCheckDemo.
      */
     @Property(tries = 30, seed = Seeds.FIXED)
-    void gradientMatchesNumericalGradient(@ForAll @IntRange(min = 1, max = 5) int batch,
-            @ForAll @IntRange(min = 2, max = 12) int in, @ForAll @IntRange(min = 2, max = 8) int hidden,
-            @ForAll @IntRange(min = 2, max = 6) int out, @ForAll long seed) {
+    void gradientMatchesNumericalGradient(
+            @ForAll @IntRange(min = 1, max = 5) int batch,
+            @ForAll @IntRange(min = 2, max = 12) int in,
+            @ForAll @IntRange(min = 2, max = 8) int hidden,
+            @ForAll @IntRange(min = 2, max = 6) int out,
+            @ForAll long seed) {
         Random r = new Random(seed);
         TwoLayerNet net = new TwoLayerNet(in, hidden, out, 1.0, r);
         Tensor x = Tensor.randn(r, 1.0, batch, in);
@@ -72,9 +81,10 @@ class TwoLayerNetTest {
     @Test
     void wrongShapesAreClearErrors() {
         TwoLayerNet net = new TwoLayerNet(784, 50, 10, new Random(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> net.predict(Tensor.zeros(3, 785)));
-        assertEquals("Affine: expected input of shape (N, 784) or (N, ...) with 784 values per row, got (3, 785)",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> net.predict(Tensor.zeros(3, 785)));
+        assertEquals(
+                "Affine: expected input of shape (N, 784) or (N, ...) with 784 values per row, got (3, 785)",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> net.loss(Tensor.zeros(3, 784), Tensor.zeros(4)));
         assertTrue(e.getMessage().contains("got (4,)"), e.getMessage());

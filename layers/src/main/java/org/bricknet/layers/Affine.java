@@ -29,8 +29,8 @@ public final class Affine implements Layer {
     /** A layer over the given weights {@code (in, out)} and bias {@code (out)}; not copied. */
     public Affine(Tensor weights, Tensor bias) {
         if (weights.rank() != 2) {
-            throw new IllegalArgumentException("Affine: expected weights of shape (in, out), got "
-                    + weights.shapeString());
+            throw new IllegalArgumentException(
+                    "Affine: expected weights of shape (in, out), got " + weights.shapeString());
         }
         Shapes.requireShape("Affine", "bias", new int[] {weights.dim(1)}, bias);
         this.w = new Parameter("W", weights);

@@ -44,8 +44,7 @@ public final class AvgPooling implements Layer {
     @Override
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("AvgPooling", x);
-        Shapes.requireShape("AvgPooling", "output gradient",
-                new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
+        Shapes.requireShape("AvgPooling", "output gradient", new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
         dx = Tensor.reuse(dx, x).fill(0.0);
         pool(dx.data(), dout.data(), true);
         return dx;

@@ -44,13 +44,13 @@ public final class BatchNormalization implements Layer {
     /** {@code gamma} and {@code beta} of shape {@code (F)}, not copied; momentum in [0, 1], eps > 0. */
     public BatchNormalization(Tensor gamma, Tensor beta, double momentum, double eps) {
         if (gamma.rank() != 1) {
-            throw new IllegalArgumentException("BatchNormalization: expected gamma of shape (F,), got "
-                    + gamma.shapeString());
+            throw new IllegalArgumentException(
+                    "BatchNormalization: expected gamma of shape (F,), got " + gamma.shapeString());
         }
         Shapes.requireSame("BatchNormalization", "beta", gamma, beta);
         if (!(momentum >= 0 && momentum <= 1) || !(eps > 0)) {
-            throw new IllegalArgumentException("BatchNormalization: expected momentum in [0, 1] and eps > 0, got "
-                    + momentum + " and " + eps);
+            throw new IllegalArgumentException(
+                    "BatchNormalization: expected momentum in [0, 1] and eps > 0, got " + momentum + " and " + eps);
         }
         this.features = gamma.size();
         this.gamma = new Parameter("gamma", gamma);

@@ -42,8 +42,8 @@ public final class Convolution implements Layer {
     /** A layer over the given weights {@code (FN, C, KH, KW)} and bias {@code (FN)}; not copied. */
     public Convolution(Tensor weights, Tensor bias, int stride, int pad) {
         if (weights.rank() != 4) {
-            throw new IllegalArgumentException("Convolution: expected weights of shape (FN, C, KH, KW), got "
-                    + weights.shapeString());
+            throw new IllegalArgumentException(
+                    "Convolution: expected weights of shape (FN, C, KH, KW), got " + weights.shapeString());
         }
         this.filters = weights.dim(0);
         this.channels = weights.dim(1);
@@ -58,8 +58,7 @@ public final class Convolution implements Layer {
     }
 
     /** {@code filters} filters of {@code channels x kh x kw} drawn by {@code init} (fan-in C·KH·KW), bias zero. */
-    public Convolution(int filters, int channels, int kh, int kw, int stride, int pad, WeightInit init,
-            Random random) {
+    public Convolution(int filters, int channels, int kh, int kw, int stride, int pad, WeightInit init, Random random) {
         this(init.sample(random, channels * kh * kw, filters, channels, kh, kw), Tensor.zeros(filters), stride, pad);
     }
 

@@ -16,8 +16,7 @@ import org.bricknet.core.Tensor;
  * the pixel it came from (pixels shared by overlapping patches receive the sum).
  */
 public final class Im2Col {
-    private Im2Col() {
-    }
+    private Im2Col() {}
 
     /** The sizes of one patch extraction; {@code oh x ow} is the output grid. */
     public record Geometry(int channels, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
@@ -44,8 +43,8 @@ public final class Im2Col {
     public static Geometry geometry(String layer, Tensor x, int channels, int kh, int kw, int stride, int pad) {
         if (x.rank() != 4 || (channels > 0 && x.dim(1) != channels)) {
             String c = channels > 0 ? Integer.toString(channels) : "C";
-            throw new IllegalArgumentException(layer + ": expected input of shape (N, " + c
-                    + ", H, W), got " + x.shapeString());
+            throw new IllegalArgumentException(
+                    layer + ": expected input of shape (N, " + c + ", H, W), got " + x.shapeString());
         }
         int h = x.dim(2);
         int w = x.dim(3);
@@ -54,8 +53,8 @@ public final class Im2Col {
                     + " is larger than the padded input " + (h + 2 * pad) + "x" + (w + 2 * pad)
                     + " (input " + x.shapeString() + ", pad " + pad + ")");
         }
-        return new Geometry(x.dim(1), h, w, kh, kw, stride, pad,
-                (h + 2 * pad - kh) / stride + 1, (w + 2 * pad - kw) / stride + 1);
+        return new Geometry(
+                x.dim(1), h, w, kh, kw, stride, pad, (h + 2 * pad - kh) / stride + 1, (w + 2 * pad - kw) / stride + 1);
     }
 
     /** Checks a kernel size, stride and padding where a layer is built. */
@@ -73,8 +72,8 @@ public final class Im2Col {
     public static void requirePoolingWindow(String layer, int ph, int pw, int stride, int pad) {
         requireKernel(layer, ph, pw, stride, pad);
         if (pad >= ph || pad >= pw) {
-            throw new IllegalArgumentException(layer + ": pad must be smaller than the window "
-                    + ph + "x" + pw + ", got " + pad);
+            throw new IllegalArgumentException(
+                    layer + ": pad must be smaller than the window " + ph + "x" + pw + ", got " + pad);
         }
     }
 

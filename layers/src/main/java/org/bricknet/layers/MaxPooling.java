@@ -73,8 +73,7 @@ public final class MaxPooling implements Layer {
     @Override
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("MaxPooling", x);
-        Shapes.requireShape("MaxPooling", "output gradient",
-                new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
+        Shapes.requireShape("MaxPooling", "output gradient", new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
         dx = Tensor.reuse(dx, x).fill(0.0);
         double[] d = dout.data();
         double[] dxd = dx.data();

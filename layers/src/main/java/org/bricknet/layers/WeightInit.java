@@ -19,8 +19,8 @@ import org.bricknet.core.Tensor;
  * Biases start at zero.
  */
 public final class WeightInit {
-    private static final String CHOICES = "he (or relu), xavier (or glorot, sigmoid), "
-            + "or a standard deviation such as 0.01";
+    private static final String CHOICES =
+            "he (or relu), xavier (or glorot, sigmoid), " + "or a standard deviation such as 0.01";
 
     private final String name;
     private final double gain;
@@ -35,7 +35,8 @@ public final class WeightInit {
     /** A fixed standard deviation, which must be finite and positive. */
     public static WeightInit gaussian(double std) {
         if (!(std > 0) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("WeightInit: standard deviation must be a finite number > 0, got " + std);
+            throw new IllegalArgumentException(
+                    "WeightInit: standard deviation must be a finite number > 0, got " + std);
         }
         return new WeightInit(Double.toString(std), std, false);
     }
@@ -68,8 +69,8 @@ public final class WeightInit {
         try {
             std = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("WeightInit: unknown initialisation '" + name
-                    + "'; valid choices: " + CHOICES, e);
+            throw new IllegalArgumentException(
+                    "WeightInit: unknown initialisation '" + name + "'; valid choices: " + CHOICES, e);
         }
         return gaussian(std);
     }

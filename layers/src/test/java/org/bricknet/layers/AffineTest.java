@@ -32,7 +32,8 @@ class AffineTest extends LayerContract {
 
     @Override
     protected Arbitrary<int[]> inputShapes() {
-        return Arbitraries.oneOf(Tensors.matrixShapes(8, 16), Tensors.shapes(2, 4, 3).filter(s -> s.length >= 2));
+        return Arbitraries.oneOf(
+                Tensors.matrixShapes(8, 16), Tensors.shapes(2, 4, 3).filter(s -> s.length >= 2));
     }
 
     @Test
@@ -52,7 +53,8 @@ class AffineTest extends LayerContract {
         // dx = dout·Wᵀ = [[1+3, 4+6], [2, 5]]
         assertArrayEquals(new double[] {4, 10, 2, 5}, dx.data());
         // dW = xᵀ·dout = [[1, 0, 1], [2, -1, 2]]; db = column sums = [1, 1, 1]
-        assertArrayEquals(new double[] {1, 0, 1, 2, -1, 2}, affine.weights().grad().data());
+        assertArrayEquals(
+                new double[] {1, 0, 1, 2, -1, 2}, affine.weights().grad().data());
         assertArrayEquals(new double[] {1, 1, 1}, affine.bias().grad().data());
     }
 
@@ -61,7 +63,8 @@ class AffineTest extends LayerContract {
         Affine affine = new Affine(12, 2, 0.1, new Random(1));
         Tensor x = Tensor.randn(new Random(2), 1.0, 2, 3, 2, 2);
         assertArrayEquals(new int[] {2, 2}, affine.forward(x).shape());
-        assertArrayEquals(new int[] {2, 3, 2, 2}, affine.backward(Tensor.zeros(2, 2)).shape());
+        assertArrayEquals(
+                new int[] {2, 3, 2, 2}, affine.backward(Tensor.zeros(2, 2)).shape());
     }
 
     @Test
@@ -76,15 +79,14 @@ class AffineTest extends LayerContract {
     @Test
     void wrongShapesNameTheLayerAndBothShapes() {
         Affine affine = new Affine(3, 2, 0.1, new Random(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> affine.forward(Tensor.zeros(4, 5)));
-        assertEquals("Affine: expected input of shape (N, 3) or (N, ...) with 3 values per row, got (4, 5)",
-                e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> affine.forward(Tensor.zeros(4, 5)));
+        assertEquals(
+                "Affine: expected input of shape (N, 3) or (N, ...) with 3 values per row, got (4, 5)", e.getMessage());
         affine.forward(Tensor.zeros(4, 3));
         e = assertThrows(IllegalArgumentException.class, () -> affine.backward(Tensor.zeros(4, 3)));
         assertEquals("Affine: expected output gradient of shape (4, 2), got (4, 3)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new Affine(Tensor.zeros(3, 2), Tensor.zeros(3)));
+        e = assertThrows(IllegalArgumentException.class, () -> new Affine(Tensor.zeros(3, 2), Tensor.zeros(3)));
         assertEquals("Affine: expected bias of shape (2,), got (3,)", e.getMessage());
     }
 }

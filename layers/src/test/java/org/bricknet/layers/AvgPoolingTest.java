@@ -44,15 +44,16 @@ class AvgPoolingTest extends LayerContract {
         // pad 1 on [1..9]: padding counts as zeros, so every window divides by 4
         AvgPooling padded = new AvgPooling(2, 2, 2, 1);
         Tensor pos = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
-        assertArrayEquals(new double[] {0.25, 1.25, 2.75, 7}, padded.forward(pos).data(), 1e-15);
+        assertArrayEquals(
+                new double[] {0.25, 1.25, 2.75, 7}, padded.forward(pos).data(), 1e-15);
         Tensor dx = padded.backward(Tensor.of(new double[] {4, 8, 12, 16}, 1, 1, 2, 2));
         assertArrayEquals(new double[] {1, 2, 2, 3, 4, 4, 3, 4, 4}, dx.data(), 1e-15);
     }
 
     @Test
     void shapeErrorsNameTheLayer() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new AvgPooling(2, 2, 2, 0).forward(Tensor.zeros(4, 4)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new AvgPooling(2, 2, 2, 0).forward(Tensor.zeros(4, 4)));
         assertEquals("AvgPooling: expected input of shape (N, C, H, W), got (4, 4)", e.getMessage());
     }
 }

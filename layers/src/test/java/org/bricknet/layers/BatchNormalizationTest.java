@@ -30,8 +30,8 @@ class BatchNormalizationTest extends LayerContract {
     @Override
     protected Layer create(int[] inputShape, Random random) {
         int features = inputShape[1];
-        BatchNormalization bn = new BatchNormalization(Tensor.uniform(random, 0.5, 2, features),
-                Tensor.randn(random, 1.0, features), 0.9, EPS);
+        BatchNormalization bn = new BatchNormalization(
+                Tensor.uniform(random, 0.5, 2, features), Tensor.randn(random, 1.0, features), 0.9, EPS);
         bn.forward(spread(random, inputShape)); // running statistics away from their start (0, 1)
         return bn;
     }
@@ -99,7 +99,8 @@ class BatchNormalizationTest extends LayerContract {
         // evaluation normalizes with the running statistics and leaves them alone
         bn.setTraining(false);
         Tensor e = bn.forward(Tensor.matrix(new double[][] {{2, 4}}));
-        assertArrayEquals(new double[] {1.8 / Math.sqrt(1.0 + EPS), 2 * 3.6 / Math.sqrt(1.3 + EPS) + 1}, e.data(), 1e-15);
+        assertArrayEquals(
+                new double[] {1.8 / Math.sqrt(1.0 + EPS), 2 * 3.6 / Math.sqrt(1.3 + EPS) + 1}, e.data(), 1e-15);
         assertArrayEquals(new double[] {0.2, 0.4}, bn.runningMean(), 1e-15);
         // its backward treats them as constants: dx = dout·γ/√(r_var + eps)
         Tensor dx = bn.backward(Tensor.matrix(new double[][] {{1, 1}}));
@@ -115,8 +116,8 @@ class BatchNormalizationTest extends LayerContract {
         Tensor y = bn.forward(x);
         double s0 = Math.sqrt(5 + 1e-6);
         double s1 = Math.sqrt(1 + 1e-6);
-        assertArrayEquals(new double[] {-3 / s0, -1 / s0, -1 / s1, -1 / s1, 1 / s0, 3 / s0, 1 / s1, 1 / s1},
-                y.data(), 1e-15);
+        assertArrayEquals(
+                new double[] {-3 / s0, -1 / s0, -1 / s1, -1 / s1, 1 / s0, 3 / s0, 1 / s1, 1 / s1}, y.data(), 1e-15);
         assertArrayEquals(new double[] {0.4, 0.1}, bn.runningMean(), 1e-15);
         assertArrayEquals(new double[] {1.4, 1.0}, bn.runningVariance(), 1e-15);
     }
@@ -128,17 +129,20 @@ class BatchNormalizationTest extends LayerContract {
         assertEquals("beta", bn.parameters().get(1).name());
         assertEquals(false, bn.parameters().get(0).isWeight());
         Network net = new Network().add("BatchNorm1", bn);
-        assertEquals(java.util.List.of("gamma1", "beta1"), java.util.List.copyOf(net.parameters().keySet()));
+        assertEquals(
+                java.util.List.of("gamma1", "beta1"),
+                java.util.List.copyOf(net.parameters().keySet()));
     }
 
     @Test
     void wrongShapesNameTheLayer() {
         BatchNormalization bn = new BatchNormalization(3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> bn.forward(Tensor.zeros(4, 2, 5, 5)));
-        assertEquals("BatchNormalization: expected input of shape (N, 3) or (N, 3, H, W), got (4, 2, 5, 5)",
-                e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> bn.forward(Tensor.zeros(4, 2, 5, 5)));
+        assertEquals(
+                "BatchNormalization: expected input of shape (N, 3) or (N, 3, H, W), got (4, 2, 5, 5)", e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new BatchNormalization(Tensor.zeros(3), Tensor.zeros(2), 0.9, 1e-6));
         assertEquals("BatchNormalization: expected beta of shape (3,), got (2,)", e.getMessage());
     }

@@ -81,9 +81,12 @@ class ConvolutionTest extends LayerContract {
     }
 
     @Property(tries = 30, seed = Seeds.FIXED)
-    void forwardMatchesTheDefinition(@ForAll @IntRange(min = 1, max = 3) int c,
-            @ForAll @IntRange(min = 1, max = 3) int fn, @ForAll @IntRange(min = 1, max = 3) int k,
-            @ForAll @IntRange(min = 1, max = 2) int stride, @ForAll @IntRange(min = 0, max = 1) int pad,
+    void forwardMatchesTheDefinition(
+            @ForAll @IntRange(min = 1, max = 3) int c,
+            @ForAll @IntRange(min = 1, max = 3) int fn,
+            @ForAll @IntRange(min = 1, max = 3) int k,
+            @ForAll @IntRange(min = 1, max = 2) int stride,
+            @ForAll @IntRange(min = 0, max = 1) int pad,
             @ForAll long seed) {
         Random r = new Random(seed);
         Tensor x = Tensor.randn(r, 1.0, 2, c, 5, 4);
@@ -126,7 +129,8 @@ class ConvolutionTest extends LayerContract {
     void shapeErrorsNameTheLayerAndTheShapes() {
         Convolution big = new Convolution(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1), 1, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> big.forward(X));
-        assertEquals("Convolution: kernel 5x5 is larger than the padded input 3x3 (input (1, 1, 3, 3), pad 0)",
+        assertEquals(
+                "Convolution: kernel 5x5 is larger than the padded input 3x3 (input (1, 1, 3, 3), pad 0)",
                 e.getMessage());
         Convolution conv = new Convolution(2, 3, 3, 3, 1, 1, WeightInit.he(), new Random(1));
         e = assertThrows(IllegalArgumentException.class, () -> conv.forward(Tensor.zeros(1, 2, 4, 4)));
@@ -134,12 +138,13 @@ class ConvolutionTest extends LayerContract {
         conv.forward(Tensor.zeros(1, 3, 4, 4));
         e = assertThrows(IllegalArgumentException.class, () -> conv.backward(Tensor.zeros(1, 2, 2, 2)));
         assertEquals("Convolution: expected output gradient of shape (1, 2, 4, 4), got (1, 2, 2, 2)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new Convolution(Tensor.zeros(2, 1, 3, 3), Tensor.zeros(3), 1, 0));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new Convolution(Tensor.zeros(2, 1, 3, 3), Tensor.zeros(3), 1, 0));
         assertEquals("Convolution: expected bias of shape (2,), got (3,)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new Convolution(Tensor.zeros(2, 1, 3, 3), Tensor.zeros(2), 0, 0));
-        assertEquals("Convolution: expected kernel >= 1x1, stride >= 1 and pad >= 0, got kernel 3x3, stride 0, pad 0",
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new Convolution(Tensor.zeros(2, 1, 3, 3), Tensor.zeros(2), 0, 0));
+        assertEquals(
+                "Convolution: expected kernel >= 1x1, stride >= 1 and pad >= 0, got kernel 3x3, stride 0, pad 0",
                 e.getMessage());
     }
 

@@ -86,8 +86,8 @@ class DropoutTest extends LayerContract {
 
     @Test
     void badRatioIsAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Dropout(1.0, new Random(1)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Dropout(1.0, new Random(1)));
         assertEquals("Dropout: ratio must be in [0, 1), got 1.0", e.getMessage());
     }
 }

@@ -53,8 +53,8 @@ class FlattenTest extends LayerContract {
     void backwardChecksTheShape() {
         Flatten flatten = new Flatten();
         flatten.forward(Tensor.zeros(2, 3, 2, 2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> flatten.backward(Tensor.zeros(2, 3, 4)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> flatten.backward(Tensor.zeros(2, 3, 4)));
         assertEquals("Flatten: expected output gradient of shape (2, 12), got (2, 3, 4)", e.getMessage());
     }
 }

@@ -25,10 +25,14 @@ class Im2ColTest {
 
     /** col2im is the adjoint of im2col: ⟨im2col(a), b⟩ = ⟨a, col2im(b)⟩ for every a and b. */
     @Property(tries = 60, seed = Seeds.FIXED)
-    void col2imIsTheAdjointOfIm2col(@ForAll @IntRange(min = 1, max = 3) int c,
-            @ForAll @IntRange(min = 1, max = 7) int h, @ForAll @IntRange(min = 1, max = 7) int w,
-            @ForAll @IntRange(min = 1, max = 4) int k, @ForAll @IntRange(min = 1, max = 3) int stride,
-            @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll long seed) {
+    void col2imIsTheAdjointOfIm2col(
+            @ForAll @IntRange(min = 1, max = 3) int c,
+            @ForAll @IntRange(min = 1, max = 7) int h,
+            @ForAll @IntRange(min = 1, max = 7) int w,
+            @ForAll @IntRange(min = 1, max = 4) int k,
+            @ForAll @IntRange(min = 1, max = 3) int stride,
+            @ForAll @IntRange(min = 0, max = 2) int pad,
+            @ForAll long seed) {
         Random r = new Random(seed);
         Tensor a = Tensor.randn(r, 1.0, 1, c, h, w);
         int kh = Math.min(k, h + 2 * pad);

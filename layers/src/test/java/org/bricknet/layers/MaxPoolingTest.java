@@ -79,9 +79,10 @@ class MaxPoolingTest extends LayerContract {
 
     @Test
     void shapeErrorsNameTheLayer() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MaxPooling(3, 3, 1, 0).forward(Tensor.zeros(1, 1, 2, 2)));
-        assertEquals("MaxPooling: kernel 3x3 is larger than the padded input 2x2 (input (1, 1, 2, 2), pad 0)",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new MaxPooling(3, 3, 1, 0).forward(Tensor.zeros(1, 1, 2, 2)));
+        assertEquals(
+                "MaxPooling: kernel 3x3 is larger than the padded input 2x2 (input (1, 1, 2, 2), pad 0)",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MaxPooling(2, 2, 2, 2));
         assertEquals("MaxPooling: pad must be smaller than the window 2x2, got 2", e.getMessage());

@@ -10,8 +10,7 @@ import org.bricknet.core.contract.Tensors;
  * and the shapes they reject.
  */
 final class PoolingContracts {
-    private PoolingContracts() {
-    }
+    private PoolingContracts() {}
 
     /** (N, C, H, W) with N, C in 1..3 and H, W in 1..6. */
     static Arbitrary<int[]> imageShapes() {

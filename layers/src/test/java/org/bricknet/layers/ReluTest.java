@@ -53,8 +53,8 @@ class ReluTest extends LayerContract {
     void backwardChecksTheShape() {
         Relu relu = new Relu();
         relu.forward(Tensor.zeros(2, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> relu.backward(Tensor.zeros(3, 2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> relu.backward(Tensor.zeros(3, 2)));
         assertEquals("Relu: expected output gradient of shape (2, 3), got (3, 2)", e.getMessage());
     }
 }

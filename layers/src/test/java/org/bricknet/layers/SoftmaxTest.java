@@ -55,8 +55,8 @@ class SoftmaxTest extends LayerContract {
 
     @Test
     void rejectsAVector() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Softmax().forward(Tensor.zeros(3)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Softmax().forward(Tensor.zeros(3)));
         assertEquals("Softmax: expected input of shape (N, K), got (3,)", e.getMessage());
     }
 }

@@ -55,8 +55,8 @@ class TanhTest extends LayerContract {
     void backwardChecksTheShape() {
         Tanh tanh = new Tanh();
         tanh.forward(Tensor.zeros(2, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> tanh.backward(Tensor.zeros(3, 2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> tanh.backward(Tensor.zeros(3, 2)));
         assertEquals("Tanh: expected output gradient of shape (2, 3), got (3, 2)", e.getMessage());
     }
 }

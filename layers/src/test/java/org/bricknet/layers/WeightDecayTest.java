@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Random;
-import org.bricknet.core.check.GradientCheck;
-import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.check.GradientCheck;
+import org.bricknet.core.check.GradientReport;
 import org.junit.jupiter.api.Test;
 
 /** {@link Network#withWeightDecay}: ½·λ·ΣW² on the loss, λ·W on the gradient, weights only. */
@@ -47,7 +47,10 @@ class WeightDecayTest {
 
     private static Network tiny(double lambda) {
         Affine affine = new Affine(Tensor.matrix(new double[][] {{0.5}, {-1}}), Tensor.vector(0.1));
-        return new Network().add("Affine1", affine).withLoss(new HalfSquaredError()).withWeightDecay(lambda);
+        return new Network()
+                .add("Affine1", affine)
+                .withLoss(new HalfSquaredError())
+                .withWeightDecay(lambda);
     }
 
     @Test

@@ -30,8 +30,10 @@ class WeightInitTest {
     @Test
     void unknownNamesListTheValidChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("lecun"));
-        assertEquals("WeightInit: unknown initialisation 'lecun'; valid choices: he (or relu), "
-                + "xavier (or glorot, sigmoid), or a standard deviation such as 0.01", e.getMessage());
+        assertEquals(
+                "WeightInit: unknown initialisation 'lecun'; valid choices: he (or relu), "
+                        + "xavier (or glorot, sigmoid), or a standard deviation such as 0.01",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("-1"));
         assertEquals("WeightInit: standard deviation must be a finite number > 0, got -1.0", e.getMessage());
     }
@@ -47,6 +49,8 @@ class WeightInitTest {
     @Test
     void sameSeedSameWeights() {
         WeightInit he = WeightInit.parse("he");
-        assertArrayEquals(he.sample(new Random(5), 9, 3, 3).data(), he.sample(new Random(5), 9, 3, 3).data());
+        assertArrayEquals(
+                he.sample(new Random(5), 9, 3, 3).data(),
+                he.sample(new Random(5), 9, 3, 3).data());
     }
 }

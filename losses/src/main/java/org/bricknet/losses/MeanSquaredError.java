@@ -29,8 +29,8 @@ public final class MeanSquaredError implements LossLayer {
     @Override
     public double loss(Tensor outputs, Tensor targets) {
         if (outputs.rank() != 2) {
-            throw new IllegalArgumentException("MeanSquaredError: expected outputs of shape (N, K), got "
-                    + outputs.shapeString());
+            throw new IllegalArgumentException(
+                    "MeanSquaredError: expected outputs of shape (N, K), got " + outputs.shapeString());
         }
         int n = outputs.rows();
         int k = outputs.cols();

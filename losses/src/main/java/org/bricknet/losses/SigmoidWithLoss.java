@@ -40,8 +40,8 @@ public final class SigmoidWithLoss implements LossLayer {
         double total = 0;
         for (int i = 0; i < s.length; i++) {
             if (!(td[i] >= 0 && td[i] <= 1)) {
-                throw new IllegalArgumentException("SigmoidWithLoss: target " + i
-                        + " must be in [0, 1] (0 or 1 for class labels), got " + td[i]);
+                throw new IllegalArgumentException(
+                        "SigmoidWithLoss: target " + i + " must be in [0, 1] (0 or 1 for class labels), got " + td[i]);
             }
             double x = s[i];
             total += Math.max(x, 0) - x * td[i] + Math.log1p(Math.exp(-Math.abs(x)));

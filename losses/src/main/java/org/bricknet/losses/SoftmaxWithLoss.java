@@ -99,8 +99,8 @@ public final class SoftmaxWithLoss implements LossLayer {
 
     private static void requireScores(Tensor scores) {
         if (scores.rank() != 2) {
-            throw new IllegalArgumentException("SoftmaxWithLoss: expected scores of shape (N, K), got "
-                    + scores.shapeString());
+            throw new IllegalArgumentException(
+                    "SoftmaxWithLoss: expected scores of shape (N, K), got " + scores.shapeString());
         }
     }
 }

@@ -56,9 +56,12 @@ class MeanSquaredErrorTest extends LossContract {
 
     @Test
     void badTargetsAreClearErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new MeanSquaredError().loss(Tensor.zeros(2, 3), Tensor.zeros(3, 3)));
-        assertEquals("MeanSquaredError: expected targets of shape (2,) as class indices or (2, 3) as one-hot rows,"
-                + " got (3, 3)", e.getMessage());
+        assertEquals(
+                "MeanSquaredError: expected targets of shape (2,) as class indices or (2, 3) as one-hot rows,"
+                        + " got (3, 3)",
+                e.getMessage());
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.contract.LossContract;
 import org.bricknet.core.contract.Tensors;
 import org.junit.jupiter.api.Test;
@@ -51,9 +51,11 @@ class SigmoidWithLossTest extends LossContract {
         // x = 0, t = 1: −log σ(0) = log 2; x = ln 3, t = 0: −log(1 − 3/4) = log 4; mean over 2 elements
         SigmoidWithLoss loss = new SigmoidWithLoss();
         Tensor scores = Tensor.matrix(new double[][] {{0}, {Math.log(3)}});
-        assertEquals((Math.log(2) + Math.log(4)) / 2, loss.loss(scores, Tensor.matrix(new double[][] {{1}, {0}})), 1e-15);
+        assertEquals(
+                (Math.log(2) + Math.log(4)) / 2, loss.loss(scores, Tensor.matrix(new double[][] {{1}, {0}})), 1e-15);
         // backward (σ(x) − t) / count
-        assertArrayEquals(new double[] {(0.5 - 1) / 2, 0.75 / 2}, loss.backward().data(), 1e-15);
+        assertArrayEquals(
+                new double[] {(0.5 - 1) / 2, 0.75 / 2}, loss.backward().data(), 1e-15);
         assertArrayEquals(new double[] {0.5, 0.75}, loss.forward(scores).data(), 1e-15);
     }
 
@@ -63,7 +65,8 @@ class SigmoidWithLossTest extends LossContract {
         SigmoidWithLoss loss = new SigmoidWithLoss();
         double l = loss.loss(Tensor.zeros(2, 2), Tensor.matrix(new double[][] {{1, 0}, {0, 1}}));
         assertEquals(Math.log(2), l, 1e-15);
-        assertArrayEquals(new double[] {-0.125, 0.125, 0.125, -0.125}, loss.backward().data(), 1e-15);
+        assertArrayEquals(
+                new double[] {-0.125, 0.125, 0.125, -0.125}, loss.backward().data(), 1e-15);
     }
 
     @Test
@@ -75,15 +78,17 @@ class SigmoidWithLossTest extends LossContract {
         assertEquals(500.0, l, 1e-12);
         assertArrayEquals(new double[] {0, -0.25, 0.25, 0}, loss.backward().data(), 1e-15);
         GradientCheck.assertLoss(new SigmoidWithLoss(), scores, Tensor.matrix(new double[][] {{1, 1, 0, 0}}));
-        GradientCheck.assertLoss(new SigmoidWithLoss(), Tensor.matrix(new double[][] {{40, -40, 40, -40}}),
+        GradientCheck.assertLoss(
+                new SigmoidWithLoss(),
+                Tensor.matrix(new double[][] {{40, -40, 40, -40}}),
                 Tensor.matrix(new double[][] {{1, 1, 0, 0}}));
     }
 
     @Test
     void badTargetsAreClearErrors() {
         SigmoidWithLoss loss = new SigmoidWithLoss();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.loss(Tensor.zeros(2, 1), Tensor.zeros(2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> loss.loss(Tensor.zeros(2, 1), Tensor.zeros(2)));
         assertEquals("SigmoidWithLoss: expected targets of shape (2, 1), got (2,)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> loss.loss(Tensor.zeros(2), Tensor.vector(1, 2)));
         assertEquals("SigmoidWithLoss: target 1 must be in [0, 1] (0 or 1 for class labels), got 2.0", e.getMessage());

@@ -69,7 +69,8 @@ class SoftmaxWithLossTest extends LossContract {
         SoftmaxWithLoss b = new SoftmaxWithLoss();
         double la = a.loss(scores, Tensor.vector(0, 3, 2, 2, 1));
         double lb = b.loss(scores, Tensor.matrix(new double[][] {
-            {1, 0, 0, 0}, {0, 0, 0, 1}, {0, 0, 1, 0}, {0, 0, 1, 0}, {0, 1, 0, 0}}));
+            {1, 0, 0, 0}, {0, 0, 0, 1}, {0, 0, 1, 0}, {0, 0, 1, 0}, {0, 1, 0, 0}
+        }));
         assertEquals(la, lb, 1e-15);
         assertArrayEquals(a.backward().data(), b.backward().data(), 1e-15);
     }
@@ -89,12 +90,14 @@ class SoftmaxWithLossTest extends LossContract {
     void badTargetsAreClearErrors() {
         SoftmaxWithLoss loss = new SoftmaxWithLoss();
         Tensor scores = Tensor.zeros(2, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> loss.loss(scores, Tensor.vector(0, 3)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> loss.loss(scores, Tensor.vector(0, 3)));
         assertEquals("SoftmaxWithLoss: target 1 must be a class index in [0, 3), got 3.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> loss.loss(scores, Tensor.vector(0, 1, 2)));
-        assertEquals("SoftmaxWithLoss: expected targets of shape (2,) as class indices or (2, 3) as one-hot rows,"
-                + " got (3,)", e.getMessage());
+        assertEquals(
+                "SoftmaxWithLoss: expected targets of shape (2,) as class indices or (2, 3) as one-hot rows,"
+                        + " got (3,)",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> loss.loss(Tensor.zeros(6), Tensor.vector(0)));
         assertEquals("SoftmaxWithLoss: expected scores of shape (N, K), got (6,)", e.getMessage());
     }

@@ -9,8 +9,7 @@ public final class Optimizers {
     public static final List<String> NAMES =
             List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw");
 
-    private Optimizers() {
-    }
+    private Optimizers() {}
 
     /**
      * A new optimizer with its default hyper-parameters (momentum 0.9, RMSprop decay 0.99, Adam
@@ -18,14 +17,22 @@ public final class Optimizers {
      */
     public static Optimizer create(String name, double learningRate) {
         switch (normalise(name)) {
-            case "sgd": return new Sgd(learningRate);
-            case "momentum": return new Momentum(learningRate);
-            case "nesterov": return new Nesterov(learningRate);
-            case "adagrad": return new AdaGrad(learningRate);
-            case "rmsprop": return new RmsProp(learningRate);
-            case "adam": return new Adam(learningRate);
-            case "adamw": return new AdamW(learningRate);
-            default: throw unknown(name);
+            case "sgd":
+                return new Sgd(learningRate);
+            case "momentum":
+                return new Momentum(learningRate);
+            case "nesterov":
+                return new Nesterov(learningRate);
+            case "adagrad":
+                return new AdaGrad(learningRate);
+            case "rmsprop":
+                return new RmsProp(learningRate);
+            case "adam":
+                return new Adam(learningRate);
+            case "adamw":
+                return new AdamW(learningRate);
+            default:
+                throw unknown(name);
         }
     }
 
@@ -43,7 +50,7 @@ public final class Optimizers {
     }
 
     private static IllegalArgumentException unknown(String name) {
-        return new IllegalArgumentException("Optimizers: expected one of " + String.join("|", NAMES)
-                + ", got '" + name + "'");
+        return new IllegalArgumentException(
+                "Optimizers: expected one of " + String.join("|", NAMES) + ", got '" + name + "'");
     }
 }

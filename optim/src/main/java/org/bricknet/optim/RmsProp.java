@@ -1,7 +1,6 @@
 package org.bricknet.optim;
 
 import org.bricknet.core.Checks;
-
 import org.bricknet.core.Parameter;
 
 /**

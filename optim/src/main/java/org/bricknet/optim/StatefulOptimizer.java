@@ -1,10 +1,9 @@
 package org.bricknet.optim;
 
-import org.bricknet.core.Checks;
-
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bricknet.core.Checks;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.engine.ElementUpdate;
 import org.bricknet.core.engine.Ops;
@@ -29,8 +28,7 @@ abstract class StatefulOptimizer implements Optimizer {
     }
 
     /** Called once per step, after the step count is raised to {@code t}, before any update. */
-    void beginStep(long t) {
-    }
+    void beginStep(long t) {}
 
     /**
      * Updates elements {@code [from, to)} of {@code w} in place from {@code g}, with this
@@ -126,8 +124,9 @@ abstract class StatefulOptimizer implements Optimizer {
     public final void loadState(Map<String, Parameter> params, Map<String, double[]> state) {
         double[] t = state.get("steps");
         if (t == null || t.length != 1 || !(t[0] >= 0) || t[0] != Math.rint(t[0])) {
-            throw new IllegalArgumentException(name + ": expected state entry 'steps' holding one whole number >= 0, got "
-                    + (t == null ? "none" : java.util.Arrays.toString(t)));
+            throw new IllegalArgumentException(
+                    name + ": expected state entry 'steps' holding one whole number >= 0, got "
+                            + (t == null ? "none" : java.util.Arrays.toString(t)));
         }
         IdentityHashMap<Parameter, double[][]> loaded = new IdentityHashMap<>();
         params.forEach((key, p) -> {

@@ -22,7 +22,8 @@ class BowlConvergenceProperties {
     }
 
     private static void assertWithin(double tolerance, Bowl bowl, String who) {
-        assertTrue(bowl.distance() <= tolerance,
+        assertTrue(
+                bowl.distance() <= tolerance,
                 who + " ended " + bowl.distance() + " from the minimum, expected at most " + tolerance);
     }
 
@@ -51,8 +52,8 @@ class BowlConvergenceProperties {
     }
 
     @Property(tries = 100, seed = Seeds.FIXED)
-    void rmsPropReachesItsLimitCycleOfHalfTheLearningRate(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 6) int dims) {
+    void rmsPropReachesItsLimitCycleOfHalfTheLearningRate(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int dims) {
         // near the minimum √h ≈ |g|, so each step is ±η: w settles into jumping across c between
         // c − η/2 and c + η/2. Worst seen after 2000 steps with η = 0.01: 0.0050036.
         assertWithin(0.51 * 0.01, descend(new RmsProp(0.01), seed, dims, 2000), "rmsprop");
@@ -69,6 +70,7 @@ class BowlConvergenceProperties {
         // a rank-1 parameter is not a weight, so AdamW does not decay it
         Bowl w = descend(new AdamW(0.01, 0.5), seed, dims, 300);
         Bowl a = descend(new Adam(0.01), seed, dims, 300);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(a.w.value().data(), w.w.value().data(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                a.w.value().data(), w.w.value().data(), 0.0);
     }
 }

@@ -25,8 +25,8 @@ class HandWorkedStepsTest {
     @Test
     void sgd() {
         Optimizer opt = new Sgd(0.1);
-        assertEquals(0.8, stepWith(opt, 2), TOL);   // 1 − 0.1·2
-        assertEquals(0.7, stepWith(opt, 1), TOL);   // 0.8 − 0.1·1
+        assertEquals(0.8, stepWith(opt, 2), TOL); // 1 − 0.1·2
+        assertEquals(0.7, stepWith(opt, 1), TOL); // 0.8 − 0.1·1
     }
 
     @Test
@@ -40,8 +40,8 @@ class HandWorkedStepsTest {
     @Test
     void momentum() {
         Optimizer opt = new Momentum(0.1);
-        assertEquals(0.8, stepWith(opt, 2), TOL);   // v = 0.9·0 − 0.1·2 = −0.2; w = 1 − 0.2
-        assertEquals(0.52, stepWith(opt, 1), TOL);  // v = 0.9·(−0.2) − 0.1·1 = −0.28; w = 0.8 − 0.28
+        assertEquals(0.8, stepWith(opt, 2), TOL); // v = 0.9·0 − 0.1·2 = −0.2; w = 1 − 0.2
+        assertEquals(0.52, stepWith(opt, 1), TOL); // v = 0.9·(−0.2) − 0.1·1 = −0.28; w = 0.8 − 0.28
     }
 
     @Test
@@ -65,7 +65,7 @@ class HandWorkedStepsTest {
     @Test
     void adaGradLeavesAnElementWithZeroGradientsAlone() {
         Optimizer opt = new AdaGrad(0.1);
-        assertEquals(1.0, stepWith(opt, 0), 0.0);   // h = 0: 0/(0 + 1e-7) = 0, not 0/0
+        assertEquals(1.0, stepWith(opt, 0), 0.0); // h = 0: 0/(0 + 1e-7) = 0, not 0/0
     }
 
     @Test

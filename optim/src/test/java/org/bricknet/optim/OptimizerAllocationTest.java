@@ -41,7 +41,7 @@ class OptimizerAllocationTest {
         for (String name : Optimizers.NAMES) {
             Optimizer opt = Optimizers.create(name, 1e-6);
             for (int k = 0; k < 2000; k++) {
-                opt.step(params);   // the state, then the JIT
+                opt.step(params); // the state, then the JIT
             }
             int steps = 200;
             long before = allocatedBytes();

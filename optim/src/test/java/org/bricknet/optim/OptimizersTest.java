@@ -40,7 +40,8 @@ class OptimizersTest {
         int piece = 1000;
         for (String name : Optimizers.NAMES) {
             Random r = new Random(3);
-            org.bricknet.core.Parameter big = new org.bricknet.core.Parameter("W", org.bricknet.core.Tensor.randn(r, 1.0, 50, 100));
+            org.bricknet.core.Parameter big =
+                    new org.bricknet.core.Parameter("W", org.bricknet.core.Tensor.randn(r, 1.0, 50, 100));
             Map<String, org.bricknet.core.Parameter> pieces = new java.util.LinkedHashMap<>();
             for (int p = 0; p < n / piece; p++) {
                 org.bricknet.core.Tensor v = org.bricknet.core.Tensor.zeros(10, 100);
@@ -68,9 +69,10 @@ class OptimizersTest {
 
     @Test
     void anUnknownNameListsTheValidOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Optimizers.create("adamax", 0.1));
-        assertEquals("Optimizers: expected one of sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw, got 'adamax'",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adamax", 0.1));
+        assertEquals(
+                "Optimizers: expected one of sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw, got 'adamax'",
                 e.getMessage());
     }
 
@@ -114,7 +116,8 @@ class OptimizersTest {
         bowl.descend(adam, 1);
         Map<String, double[]> state = adam.state(bowl.params());
         assertEquals(java.util.List.of("steps", "w.m", "w.v"), java.util.List.copyOf(state.keySet()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Adam(0.1).loadState(bowl.params(), Map.of("steps", new double[] {1})));
         assertEquals("adam: expected state entry 'w.m' of 3 values, got none", e.getMessage());
     }

@@ -48,7 +48,10 @@ public sealed interface CheckMode {
     }
 
     /** How a {@link Subset} picks its elements. */
-    enum Spread { EVEN, RANDOM }
+    enum Spread {
+        EVEN,
+        RANDOM
+    }
 
     /** {@code k} elements per tensor (all of them when the tensor has no more than {@code k}). */
     record Subset(int k, Spread spread, long seed) implements CheckMode {

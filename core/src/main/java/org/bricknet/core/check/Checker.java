@@ -31,8 +31,7 @@ public final class Checker {
         }
     }
 
-    private Checker() {
-    }
+    private Checker() {}
 
     /** Checks every tensor in order; one row each. */
     public static GradientReport run(DoubleSupplier f, List<Checked> tensors, CheckMode mode, Tolerance tol) {
@@ -42,13 +41,14 @@ public final class Checker {
             return f.getAsDouble();
         };
         double f0 = counted.getAsDouble();
-        Random random = new Random(mode instanceof CheckMode.Directions d ? d.seed()
-                : mode instanceof CheckMode.Subset s ? s.seed() : 0);
+        Random random = new Random(
+                mode instanceof CheckMode.Directions d ? d.seed() : mode instanceof CheckMode.Subset s ? s.seed() : 0);
         List<GradientReport.Row> rows = new ArrayList<>();
         for (Checked c : tensors) {
-            rows.add(mode instanceof CheckMode.Directions d
-                    ? directions(counted, f0, c, d.count(), random, tol)
-                    : elements(counted, f0, c, indices(c.value().size(), mode, random), tol));
+            rows.add(
+                    mode instanceof CheckMode.Directions d
+                            ? directions(counted, f0, c, d.count(), random, tol)
+                            : elements(counted, f0, c, indices(c.value().size(), mode, random), tol));
         }
         return new GradientReport(rows, mode, tol, count[0]);
     }
@@ -57,8 +57,7 @@ public final class Checker {
      * Compares gradients computed elsewhere, key by key; keys and shapes must agree. Only the values
      * are known, so no element can be told to be a kink.
      */
-    public static GradientReport compare(Map<String, Tensor> analytic, Map<String, Tensor> numerical,
-            Tolerance tol) {
+    public static GradientReport compare(Map<String, Tensor> analytic, Map<String, Tensor> numerical, Tolerance tol) {
         if (!analytic.keySet().equals(numerical.keySet())) {
             throw new IllegalArgumentException("GradientCheck: analytic keys " + analytic.keySet()
                     + " differ from numerical keys " + numerical.keySet());
@@ -78,8 +77,7 @@ public final class Checker {
     }
 
     /** Central differences at the given flat indices. */
-    private static GradientReport.Row elements(DoubleSupplier f, double f0, Checked c, int[] indices,
-            Tolerance tol) {
+    private static GradientReport.Row elements(DoubleSupplier f, double f0, Checked c, int[] indices, Tolerance tol) {
         double[] a = c.analytic().data();
         RowBuilder row = new RowBuilder(tol);
         for (int i : indices) {
@@ -94,8 +92,8 @@ public final class Checker {
      * {@code Σ_j a_j·d_j / 2h} with {@code d_j = (x_j + h·v_j) − (x_j − h·v_j)} as rounded, the
      * displacement actually travelled, so that rounding of {@code x ± h·v} does not count as error.
      */
-    private static GradientReport.Row directions(DoubleSupplier f, double f0, Checked c, int count, Random random,
-            Tolerance tol) {
+    private static GradientReport.Row directions(
+            DoubleSupplier f, double f0, Checked c, int count, Random random, Tolerance tol) {
         double[] x = c.value().data();
         double[] a = c.analytic().data();
         double[] old = x.clone();

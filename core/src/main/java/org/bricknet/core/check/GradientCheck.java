@@ -1,22 +1,16 @@
 package org.bricknet.core.check;
 
-import org.bricknet.core.Layer;
-import org.bricknet.core.LossLayer;
-import org.bricknet.core.Network;
-import org.bricknet.core.Parameter;
-import org.bricknet.core.Tensor;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
-import org.bricknet.core.check.CheckMode;
-import org.bricknet.core.check.Checker;
+import org.bricknet.core.Layer;
+import org.bricknet.core.LossLayer;
+import org.bricknet.core.Network;
+import org.bricknet.core.Parameter;
+import org.bricknet.core.Tensor;
 import org.bricknet.core.check.Checker.Checked;
-import org.bricknet.core.check.GradientReport;
-import org.bricknet.core.check.RandomDraws;
-import org.bricknet.core.check.Tolerance;
 
 /**
  * Compares backprop gradients with central differences ({@link NumericalGradient}) and says where
@@ -37,8 +31,7 @@ public final class GradientCheck {
     public static final double DEFAULT_RTOL = Tolerance.DEFAULT_RTOL;
     public static final double DEFAULT_ATOL = Tolerance.DEFAULT_ATOL;
 
-    private GradientCheck() {
-    }
+    private GradientCheck() {}
 
     /** Compares two gradient maps key by key with the default tolerances. */
     public static GradientReport compare(Map<String, Tensor> analytic, Map<String, Tensor> numerical) {
@@ -46,8 +39,8 @@ public final class GradientCheck {
     }
 
     /** Compares two gradient maps key by key (no kink test: only the values are known). */
-    public static GradientReport compare(Map<String, Tensor> analytic, Map<String, Tensor> numerical,
-            double rtol, double atol) {
+    public static GradientReport compare(
+            Map<String, Tensor> analytic, Map<String, Tensor> numerical, double rtol, double atol) {
         return Checker.compare(analytic, numerical, Tolerance.of(rtol, atol));
     }
 
@@ -91,8 +84,7 @@ public final class GradientCheck {
     }
 
     /** Checks a loss layer's dL/dscores; one row, {@code scores}. */
-    public static GradientReport loss(LossLayer loss, Tensor scores, Tensor targets, CheckMode mode,
-            Tolerance tol) {
+    public static GradientReport loss(LossLayer loss, Tensor scores, Tensor targets, CheckMode mode, Tolerance tol) {
         loss.loss(scores, targets);
         RandomDraws held = RandomDraws.hold(List.of(loss));
         try {
@@ -122,7 +114,9 @@ public final class GradientCheck {
             Tensor dx = net.inputGradient(x, targets);
             List<Checked> checked = new ArrayList<>();
             checked.add(new Checked("input", x, dx.copy()));
-            net.parameters().forEach((k, p) -> checked.add(new Checked(k, p.value(), p.grad().copy())));
+            net.parameters()
+                    .forEach((k, p) ->
+                            checked.add(new Checked(k, p.value(), p.grad().copy())));
             return Checker.run(() -> net.loss(x, targets), checked, mode, tol);
         } finally {
             held.close();

@@ -24,8 +24,17 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
      * element is the one whose error is the most tolerances large; {@code worstIndex} is its
      * multi-index, or {@code {d}} for direction {@code d}.
      */
-    public record Row(String name, int[] shape, int checked, int skipped, int failures, double maxAbsError,
-            double maxRelError, int[] worstIndex, double worstAnalytic, double worstNumerical,
+    public record Row(
+            String name,
+            int[] shape,
+            int checked,
+            int skipped,
+            int failures,
+            double maxAbsError,
+            double maxRelError,
+            int[] worstIndex,
+            double worstAnalytic,
+            double worstNumerical,
             boolean directional) {
 
         public boolean passed() {
@@ -72,9 +81,11 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
 
     /** The row of the tensor named {@code name}. */
     public Row row(String name) {
-        return rows.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("GradientReport: no row named '" + name
-                        + "'; rows are " + rows.stream().map(Row::name).toList()));
+        return rows.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("GradientReport: no row named '" + name + "'; rows are "
+                        + rows.stream().map(Row::name).toList()));
     }
 
     /** An aligned table, one line per tensor, with a header naming the mode and the pass rule. */
@@ -88,19 +99,41 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
             shapeWidth = Math.max(shapeWidth, Tensor.shapeString(r.shape()).length());
             atWidth = Math.max(atWidth, r.worstAt().length());
         }
-        String fmt = "%-" + nameWidth + "s  %-" + shapeWidth + "s  %8s %8s %7s  %10s %10s  %-" + atWidth
-                + "s  %16s %16s%n";
+        String fmt =
+                "%-" + nameWidth + "s  %-" + shapeWidth + "s  %8s %8s %7s  %10s %10s  %-" + atWidth + "s  %16s %16s%n";
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("gradient check, %s: pass when rel <= %.1e or abs <= %.1e; kink when one-sided"
-                + " slopes differ by > %.0e tolerances%s%n", mode.label(), tolerance.rtol(),
-                tolerance.atol(), tolerance.kinkFactor(), evaluations > 0 ? "; " + evaluations + " evaluations" : ""));
-        sb.append(String.format(fmt, "tensor", "shape", "checked", "skipped", "failed", "max abs", "max rel",
-                "worst at", "analytic", "numerical"));
+        sb.append(String.format(
+                "gradient check, %s: pass when rel <= %.1e or abs <= %.1e; kink when one-sided"
+                        + " slopes differ by > %.0e tolerances%s%n",
+                mode.label(),
+                tolerance.rtol(),
+                tolerance.atol(),
+                tolerance.kinkFactor(),
+                evaluations > 0 ? "; " + evaluations + " evaluations" : ""));
+        sb.append(String.format(
+                fmt,
+                "tensor",
+                "shape",
+                "checked",
+                "skipped",
+                "failed",
+                "max abs",
+                "max rel",
+                "worst at",
+                "analytic",
+                "numerical"));
         for (Row r : rows) {
             boolean any = r.checked() > r.skipped();
-            sb.append(String.format(fmt, r.name(), Tensor.shapeString(r.shape()), r.checked(), r.skipped(),
-                    r.failures(), sci(r.maxAbsError()), r.maxAbsError() <= tolerance.atol() ? "in noise"
-                            : sci(r.maxRelError()), r.worstAt(),
+            sb.append(String.format(
+                    fmt,
+                    r.name(),
+                    Tensor.shapeString(r.shape()),
+                    r.checked(),
+                    r.skipped(),
+                    r.failures(),
+                    sci(r.maxAbsError()),
+                    r.maxAbsError() <= tolerance.atol() ? "in noise" : sci(r.maxRelError()),
+                    r.worstAt(),
                     any ? String.format("%.9e", r.worstAnalytic()) : "-",
                     any ? String.format("%.9e", r.worstNumerical()) : "-"));
         }

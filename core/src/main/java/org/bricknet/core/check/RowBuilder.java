@@ -61,7 +61,17 @@ final class RowBuilder {
 
     GradientReport.Row build(String name, Tensor value, boolean directional) {
         int[] at = worst < 0 ? new int[0] : directional ? new int[] {worst} : value.multiIndex(worst);
-        return new GradientReport.Row(name, value.shape(), checked, skipped, failures, maxAbs, maxRel, at,
-                worstAnalytic, worstNumerical, directional);
+        return new GradientReport.Row(
+                name,
+                value.shape(),
+                checked,
+                skipped,
+                failures,
+                maxAbs,
+                maxRel,
+                at,
+                worstAnalytic,
+                worstNumerical,
+                directional);
     }
 }

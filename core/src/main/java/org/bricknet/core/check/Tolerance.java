@@ -64,8 +64,8 @@ public record Tolerance(double rtol, double atol, double kinkFactor) {
 
     public Tolerance {
         if (!(rtol >= 0) || !(atol >= 0) || !(kinkFactor >= 1)) {
-            throw new IllegalArgumentException("Tolerance: expected rtol >= 0, atol >= 0, kinkFactor >= 1, got "
-                    + rtol + ", " + atol + ", " + kinkFactor);
+            throw new IllegalArgumentException("Tolerance: expected rtol >= 0, atol >= 0, kinkFactor >= 1, got " + rtol
+                    + ", " + atol + ", " + kinkFactor);
         }
     }
 

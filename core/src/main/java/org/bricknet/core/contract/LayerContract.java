@@ -8,11 +8,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.CheckMode;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.Tolerance;
 
 /**
@@ -121,8 +121,8 @@ public abstract class LayerContract {
     }
 
     @Property(seed = SEED)
-    public void backwardMatchesNumericalGradient(@ForAll("contractInputs") Tensor x, @ForAll long seed,
-            @ForAll boolean training) {
+    public void backwardMatchesNumericalGradient(
+            @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
         Layer layer = build(x, seed, training);
         GradientCheck.assertLayer(layer, x, seed, checkMode(), tolerance());
     }
@@ -133,45 +133,54 @@ public abstract class LayerContract {
         String name = layerName(layer);
         for (int[] wrong : wrongInputShapes(x.shape())) {
             Tensor bad = Tensor.zeros(wrong);
-            Same.rejects(name + ".forward of shape " + bad.shapeString() + " (built for " + x.shapeString() + ")",
-                    () -> layer.forward(bad), name, bad.shapeString());
+            Same.rejects(
+                    name + ".forward of shape " + bad.shapeString() + " (built for " + x.shapeString() + ")",
+                    () -> layer.forward(bad),
+                    name,
+                    bad.shapeString());
         }
         int[] outShape = layer.forward(x).shape();
         outShape[outShape.length - 1]++;
         Tensor badDout = Tensor.zeros(outShape);
-        Same.rejects(name + ".backward of an output gradient of shape " + badDout.shapeString(),
-                () -> layer.backward(badDout), name, badDout.shapeString());
+        Same.rejects(
+                name + ".backward of an output gradient of shape " + badDout.shapeString(),
+                () -> layer.backward(badDout),
+                name,
+                badDout.shapeString());
     }
 
     @Property(seed = SEED)
-    public void forwardDoesNotModifyItsInput(@ForAll("contractInputs") Tensor x, @ForAll long seed,
-            @ForAll boolean training) {
+    public void forwardDoesNotModifyItsInput(
+            @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
         Tensor before = x.copy();
         build(x, seed, training).forward(x);
         Same.tensor("input after forward", before, x);
     }
 
     @Property(seed = SEED)
-    public void backwardTwiceGivesTheSameResult(@ForAll("contractInputs") Tensor x, @ForAll long seed,
-            @ForAll boolean training) {
+    public void backwardTwiceGivesTheSameResult(
+            @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
         Layer layer = build(x, seed, training);
         layer.setInputGradientNeeded(true);
         Tensor y = layer.forward(x);
         Tensor dout = Tensor.randn(new Random(seed), 1.0, y.shape());
         Tensor dx1 = layer.backward(dout.copy()).copy();
-        List<Tensor> grads1 = layer.parameters().stream().map(p -> p.grad().copy()).toList();
+        List<Tensor> grads1 =
+                layer.parameters().stream().map(p -> p.grad().copy()).toList();
         Tensor dx2 = layer.backward(dout.copy());
         Same.tensor("input gradient of the second backward", dx1, dx2);
         List<Parameter> ps = layer.parameters();
         for (int i = 0; i < ps.size(); i++) {
-            Same.tensor("gradient of " + ps.get(i).name() + " after the second backward", grads1.get(i),
+            Same.tensor(
+                    "gradient of " + ps.get(i).name() + " after the second backward",
+                    grads1.get(i),
                     ps.get(i).grad());
         }
     }
 
     @Property(seed = SEED)
-    public void sameSeedGivesTheSameOutput(@ForAll("contractInputs") Tensor x, @ForAll long seed,
-            @ForAll boolean training) {
+    public void sameSeedGivesTheSameOutput(
+            @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
         Tensor a = build(x, seed, training).forward(x);
         Tensor b = build(x, seed, training).forward(x);
         Same.tensor("output of a second layer built from the same seed", a, b);

@@ -7,10 +7,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.CheckMode;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.Tolerance;
 
 /**
@@ -72,8 +72,8 @@ public abstract class LossContract {
 
     @Property(seed = LayerContract.SEED)
     public void backwardMatchesNumericalGradient(@ForAll("contractScores") Tensor scores, @ForAll long seed) {
-        GradientCheck.assertLoss(create(new Random(seed)), scores, targets(scores.shape(), new Random(seed)),
-                checkMode(), tolerance());
+        GradientCheck.assertLoss(
+                create(new Random(seed)), scores, targets(scores.shape(), new Random(seed)), checkMode(), tolerance());
     }
 
     @Property(seed = LayerContract.SEED)
@@ -83,8 +83,11 @@ public abstract class LossContract {
         String name = loss.getClass().getSimpleName();
         for (int[] wrong : wrongScoreShapes(scores.shape())) {
             Tensor bad = Tensor.zeros(wrong);
-            Same.rejects(name + ".loss of scores of shape " + bad.shapeString(), () -> loss.loss(bad, targets),
-                    name, bad.shapeString());
+            Same.rejects(
+                    name + ".loss of scores of shape " + bad.shapeString(),
+                    () -> loss.loss(bad, targets),
+                    name,
+                    bad.shapeString());
         }
     }
 
@@ -113,7 +116,9 @@ public abstract class LossContract {
         Tensor targets = targets(scores.shape(), new Random(seed));
         LossLayer a = create(new Random(seed));
         LossLayer b = create(new Random(seed));
-        Same.tensor("loss of a second layer built from the same seed", Tensor.vector(a.loss(scores, targets)),
+        Same.tensor(
+                "loss of a second layer built from the same seed",
+                Tensor.vector(a.loss(scores, targets)),
                 Tensor.vector(b.loss(scores, targets)));
         Same.tensor("forward of a second layer built from the same seed", a.forward(scores), b.forward(scores));
     }

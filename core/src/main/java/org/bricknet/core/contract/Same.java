@@ -5,14 +5,13 @@ import org.bricknet.core.Tensor;
 
 /** Bit-for-bit comparisons for the contracts, failing with a message that says what differed. */
 final class Same {
-    private Same() {
-    }
+    private Same() {}
 
     /** {@code actual} must equal {@code expected} in shape and in every bit of every element. */
     static void tensor(String what, Tensor expected, Tensor actual) {
         if (!expected.sameShape(actual)) {
-            throw new AssertionError(what + ": expected shape " + expected.shapeString() + ", got "
-                    + actual.shapeString());
+            throw new AssertionError(
+                    what + ": expected shape " + expected.shapeString() + ", got " + actual.shapeString());
         }
         double[] e = expected.data();
         double[] a = actual.data();
@@ -32,14 +31,13 @@ final class Same {
             String m = e.getMessage() == null ? "" : e.getMessage();
             for (String w : words) {
                 if (!m.contains(w)) {
-                    throw new AssertionError(what + ": rejected, but the message does not name '" + w
-                            + "': " + m, e);
+                    throw new AssertionError(what + ": rejected, but the message does not name '" + w + "': " + m, e);
                 }
             }
             return;
         } catch (RuntimeException e) {
-            throw new AssertionError(what + ": expected an IllegalArgumentException naming "
-                    + Arrays.toString(words) + ", got " + e, e);
+            throw new AssertionError(
+                    what + ": expected an IllegalArgumentException naming " + Arrays.toString(words) + ", got " + e, e);
         }
         throw new AssertionError(what + ": expected an IllegalArgumentException, but it was accepted");
     }

@@ -61,8 +61,8 @@ public final class TensorArbitrary extends ArbitraryDecorator<Tensor> {
             values = values.filter(this::awayFromKinks);
         }
         Arbitrary<Double> elements = values;
-        return shapes.flatMap(shape -> elements.array(double[].class).ofSize(size(shape))
-                .map(data -> Tensor.of(data, shape)));
+        return shapes.flatMap(
+                shape -> elements.array(double[].class).ofSize(size(shape)).map(data -> Tensor.of(data, shape)));
     }
 
     private boolean awayFromKinks(double v) {

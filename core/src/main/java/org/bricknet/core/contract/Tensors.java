@@ -16,12 +16,12 @@ import net.jqwik.api.Combinators;
 public final class Tensors {
     /** Default element range. */
     public static final double DEFAULT_MIN = -2;
+
     public static final double DEFAULT_MAX = 2;
     /** Default decimal places of generated elements. */
     public static final int DEFAULT_SCALE = 6;
 
-    private Tensors() {
-    }
+    private Tensors() {}
 
     /** Tensors of exactly {@code shape}. */
     public static TensorArbitrary ofShape(int... shape) {
@@ -46,12 +46,18 @@ public final class Tensors {
 
     /** {@code (N, D)} with {@code N} in {@code 1..maxBatch} and {@code D} in {@code 1..maxCols}. */
     public static Arbitrary<int[]> matrixShapes(int maxBatch, int maxCols) {
-        return Combinators.combine(Arbitraries.integers().between(1, maxBatch),
-                Arbitraries.integers().between(1, maxCols)).as((n, d) -> new int[] {n, d});
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, maxBatch),
+                        Arbitraries.integers().between(1, maxCols))
+                .as((n, d) -> new int[] {n, d});
     }
 
     /** Shapes of rank {@code minRank..maxRank}, every dimension in {@code 1..maxDim}. */
     public static Arbitrary<int[]> shapes(int minRank, int maxRank, int maxDim) {
-        return Arbitraries.integers().between(1, maxDim).array(int[].class).ofMinSize(minRank).ofMaxSize(maxRank);
+        return Arbitraries.integers()
+                .between(1, maxDim)
+                .array(int[].class)
+                .ofMinSize(minRank)
+                .ofMaxSize(maxRank);
     }
 }

@@ -14,23 +14,23 @@ public final class Dataset {
 
     public Dataset(Tensor inputs, int[] labels, int classes) {
         if (inputs.rows() != labels.length) {
-            throw new IllegalArgumentException("Dataset: " + inputs.rows() + " inputs but "
-                    + labels.length + " labels");
+            throw new IllegalArgumentException(
+                    "Dataset: " + inputs.rows() + " inputs but " + labels.length + " labels");
         }
         if (classes < 1) {
             throw new IllegalArgumentException("Dataset: expected at least one class, got " + classes);
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("Dataset: label " + i + " is " + labels[i]
-                        + "; expected a class in [0, " + classes + ")");
+                throw new IllegalArgumentException(
+                        "Dataset: label " + i + " is " + labels[i] + "; expected a class in [0, " + classes + ")");
             }
         }
         double[] d = inputs.data();
         for (int i = 0; i < d.length; i++) {
             if (!Double.isFinite(d[i])) {
-                throw new IllegalArgumentException("Dataset: input value " + i + " (example "
-                        + i / inputs.cols() + ") is " + d[i] + "; expected a finite number");
+                throw new IllegalArgumentException("Dataset: input value " + i + " (example " + i / inputs.cols()
+                        + ") is " + d[i] + "; expected a finite number");
             }
         }
         this.inputs = inputs;
@@ -77,8 +77,8 @@ public final class Dataset {
     /** Examples {@code [from, to)}, copied. */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > size() || from >= to) {
-            throw new IllegalArgumentException("Dataset.slice: expected 0 <= from < to <= " + size()
-                    + ", got [" + from + ", " + to + ")");
+            throw new IllegalArgumentException(
+                    "Dataset.slice: expected 0 <= from < to <= " + size() + ", got [" + from + ", " + to + ")");
         }
         int[] shape = inputs.shape();
         int per = inputs.cols();

@@ -28,20 +28,32 @@ final class Blas {
      * better, once. The reference keeps the logger (and its level) alive.
      */
     private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas");
+
     private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
     private static volatile boolean counting;
     private static long flops;
     private static long nanos;
 
-    private Blas() {
-    }
+    private Blas() {}
 
     /**
      * The raw row-major form: {@code op(A)} is {@code m x k}, {@code op(B)} is {@code k x n},
      * {@code C} is {@code m x n}, each stored densely from its offset.
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-            double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+    static void gemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            double[] b,
+            int bOff,
+            double beta,
+            double[] c,
+            int cOff) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -61,16 +73,45 @@ final class Blas {
      * The row-major product on {@code impl}; when {@code split}, a product worth a hand-off is cut
      * in two parts that {@link SecondCore} runs on the two cores ({@link #splits}).
      */
-    static void dgemm(BLAS impl, boolean split, boolean transA, boolean transB, int m, int n, int k, double alpha,
-            double[] a, int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+    static void dgemm(
+            BLAS impl,
+            boolean split,
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            double[] b,
+            int bOff,
+            double beta,
+            double[] c,
+            int cOff) {
         boolean nativeBlas = isNative(impl);
         Cut cut = split ? splits(nativeBlas, transA, transB, m, n, k) : Cut.NONE;
         if (cut == Cut.NONE) {
             if (nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK) {
                 SecondCore.othersBusy();
             }
-            impl.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, transB ? k : n,
-                    a, aOff, transA ? m : k, beta, c, cOff, n);
+            impl.dgemm(
+                    transB ? "T" : "N",
+                    transA ? "T" : "N",
+                    n,
+                    m,
+                    k,
+                    alpha,
+                    b,
+                    bOff,
+                    transB ? k : n,
+                    a,
+                    aOff,
+                    transA ? m : k,
+                    beta,
+                    c,
+                    cOff,
+                    n);
             return;
         }
         Product p = PRODUCT.get();
@@ -160,8 +201,22 @@ final class Blas {
         private int cOff;
         private double[] partial = new double[0];
 
-        void set(BLAS impl, Cut cut, boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
-                int aOff, double[] b, int bOff, double beta, double[] c, int cOff) {
+        void set(
+                BLAS impl,
+                Cut cut,
+                boolean transA,
+                boolean transB,
+                int m,
+                int n,
+                int k,
+                double alpha,
+                double[] a,
+                int aOff,
+                double[] b,
+                int bOff,
+                double beta,
+                double[] c,
+                int cOff) {
             this.impl = impl;
             this.cut = cut;
             this.transA = transA;
@@ -199,8 +254,23 @@ final class Blas {
                 if (from == 0) {
                     impl.dgemm(tb, ta, n, m, to, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
                 } else {
-                    impl.dgemm(tb, ta, n, m, to - from, alpha, b, bOff + from * n, ldb, a, aOff + from, lda,
-                            0.0, partial, 0, n);
+                    impl.dgemm(
+                            tb,
+                            ta,
+                            n,
+                            m,
+                            to - from,
+                            alpha,
+                            b,
+                            bOff + from * n,
+                            ldb,
+                            a,
+                            aOff + from,
+                            lda,
+                            0.0,
+                            partial,
+                            0,
+                            n);
                 }
                 return;
             }
@@ -253,7 +323,8 @@ final class Blas {
 
     /** A one-line hint for the user when the fast implementation is not in use, else empty. */
     static String advice() {
-        return isNative() ? ""
+        return isNative()
+                ? ""
                 : "matrix products run on " + implementation() + "; for native speed install OpenBLAS "
                         + "(Debian: apt-get install libopenblas0)";
     }
@@ -269,7 +340,8 @@ final class Blas {
             case "java" -> dev.ludovic.netlib.blas.JavaBLAS.getInstance();
             case "native" -> dev.ludovic.netlib.blas.NativeBLAS.getInstance();
             case "auto" -> BLAS.getInstance();
-            default -> throw new IllegalArgumentException("bricknet.blas must be auto, java or native, got '" + which + "'");
+            default ->
+                throw new IllegalArgumentException("bricknet.blas must be auto, java or native, got '" + which + "'");
         };
     }
 }

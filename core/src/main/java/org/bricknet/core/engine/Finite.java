@@ -26,7 +26,8 @@ final class Finite {
             var sum = jdk.incubator.vector.DoubleVector.zero(SPECIES);
             int i = from;
             for (int upper = from + SPECIES.loopBound(to - from); i < upper; i += SPECIES.length()) {
-                sum = sum.add(jdk.incubator.vector.DoubleVector.fromArray(SPECIES, a, i).mul(0.0));
+                sum = sum.add(jdk.incubator.vector.DoubleVector.fromArray(SPECIES, a, i)
+                        .mul(0.0));
             }
             return sum.reduceLanes(jdk.incubator.vector.VectorOperators.ADD) == 0 && scalar(a, i, to);
         }

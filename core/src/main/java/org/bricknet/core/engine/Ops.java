@@ -156,27 +156,79 @@ public final class Ops {
         }
     }
 
-    private static void product(String op, boolean transA, boolean transB, Tensor a, Tensor b, double beta,
-            Tensor c) {
-        gemm(op, transA, transB, a.data(), 0, a.rows(), a.cols(), b.data(), 0, b.rows(), b.cols(), beta, c.data(),
-                0, c.rows(), c.cols(), a.shapeString(), b.shapeString(), c.shapeString());
+    private static void product(String op, boolean transA, boolean transB, Tensor a, Tensor b, double beta, Tensor c) {
+        gemm(
+                op,
+                transA,
+                transB,
+                a.data(),
+                0,
+                a.rows(),
+                a.cols(),
+                b.data(),
+                0,
+                b.rows(),
+                b.cols(),
+                beta,
+                c.data(),
+                0,
+                c.rows(),
+                c.cols(),
+                a.shapeString(),
+                b.shapeString(),
+                c.shapeString());
     }
 
     private static void product(String op, boolean transA, boolean transB, Block a, Block b, double beta, Block c) {
-        gemm(op, transA, transB, a.data(), a.offset(), a.rows(), a.cols(), b.data(), b.offset(), b.rows(), b.cols(),
-                beta, c.data(), c.offset(), c.rows(), c.cols(), a.dims(), b.dims(), c.dims());
+        gemm(
+                op,
+                transA,
+                transB,
+                a.data(),
+                a.offset(),
+                a.rows(),
+                a.cols(),
+                b.data(),
+                b.offset(),
+                b.rows(),
+                b.cols(),
+                beta,
+                c.data(),
+                c.offset(),
+                c.rows(),
+                c.cols(),
+                a.dims(),
+                b.dims(),
+                c.dims());
     }
 
-    private static void gemm(String op, boolean transA, boolean transB, double[] a, int aOff, int aRows, int aCols,
-            double[] b, int bOff, int bRows, int bCols, double beta, double[] c, int cOff, int cRows, int cCols,
-            String aText, String bText, String cText) {
+    private static void gemm(
+            String op,
+            boolean transA,
+            boolean transB,
+            double[] a,
+            int aOff,
+            int aRows,
+            int aCols,
+            double[] b,
+            int bOff,
+            int bRows,
+            int bCols,
+            double beta,
+            double[] c,
+            int cOff,
+            int cRows,
+            int cCols,
+            String aText,
+            String bText,
+            String cText) {
         int m = transA ? aCols : aRows;
         int k = transA ? aRows : aCols;
         int kb = transB ? bCols : bRows;
         int n = transB ? bRows : bCols;
         if (k != kb || cRows != m || cCols != n) {
-            throw new IllegalArgumentException("Ops." + op + ": cannot multiply " + aText + (transA ? "ᵀ" : "")
-                    + " by " + bText + (transB ? "ᵀ" : "") + " into " + cText);
+            throw new IllegalArgumentException("Ops." + op + ": cannot multiply " + aText + (transA ? "ᵀ" : "") + " by "
+                    + bText + (transB ? "ᵀ" : "") + " into " + cText);
         }
         Blas.gemm(transA, transB, m, n, k, 1.0, a, aOff, b, bOff, beta, c, cOff);
     }

@@ -26,8 +26,8 @@ final class SecondCore {
     }
 
     /** True when a second core exists and is not turned off. */
-    static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2
-            && !"1".equals(System.getProperty("bricknet.threads"));
+    static final boolean AVAILABLE =
+            Runtime.getRuntime().availableProcessors() >= 2 && !"1".equals(System.getProperty("bricknet.threads"));
 
     /** Element-wise passes over fewer values than this run whole: the hand-off would cost more than it saves. */
     static final int SPLIT_MIN_VALUES = 4096;
@@ -41,6 +41,7 @@ final class SecondCore {
 
     /** How long after another pool's work (OpenBLAS's threads) splits stay on the caller. */
     private static final long HOLD_OFF_NANOS = 50_000_000L;
+
     private static volatile long othersBusySince = System.nanoTime() - 2 * HOLD_OFF_NANOS;
 
     private static final ReentrantLock BUSY = new ReentrantLock();
@@ -53,6 +54,7 @@ final class SecondCore {
     private static Throwable failure;
     /** Parts run by the worker, and parts taken back by the caller; written under {@code BUSY}. */
     private static long shared;
+
     private static long takenBack;
 
     static {
@@ -63,8 +65,7 @@ final class SecondCore {
         }
     }
 
-    private SecondCore() {
-    }
+    private SecondCore() {}
 
     /** {@link #split(int, int, RangeTask)} at {@link Halves#at Halves.at(n)}. */
     static void split(int n, RangeTask task) {

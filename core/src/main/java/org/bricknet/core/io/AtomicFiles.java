@@ -27,8 +27,7 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Syncs the directory so that the rename itself survives a power cut (POSIX); where a
@@ -54,8 +53,8 @@ public final class AtomicFiles {
         }
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 writer.write(out);
                 out.flush();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.bricknet.core.io.BadFileException;
 
 /**
  * Reads IDX files, the format of MNIST, Fashion-MNIST, EMNIST and KMNIST: a 4-byte magic number
@@ -31,6 +30,7 @@ import org.bricknet.core.io.BadFileException;
 public final class Idx {
     /** The most elements one IDX file may announce: 2^30 bytes, 17× the full 60,000-image MNIST. */
     public static final long MAX_ELEMENTS = 1L << 30;
+
     private static final int UNSIGNED_BYTE = 0x08;
     private static final long DEFLATE_MAX_RATIO = 1032;
     private static final int INITIAL_CHUNK = 1 << 20;
@@ -47,8 +47,7 @@ public final class Idx {
         }
     }
 
-    private Idx() {
-    }
+    private Idx() {}
 
     /** Reads an IDX file, gzipped or not. */
     public static Array read(Path file) throws IOException {
@@ -81,18 +80,18 @@ public final class Idx {
         }
     }
 
-    private static Array readBody(DataInputStream in, String name, long storedSize, boolean gzip)
-            throws IOException {
+    private static Array readBody(DataInputStream in, String name, long storedSize, boolean gzip) throws IOException {
         int magic = in.readInt();
         if ((magic >>> 16) != 0) {
-            throw new BadFileException(name, String.format(
-                    "not an IDX file: magic number 0x%08X does not start with two zero bytes", magic));
+            throw new BadFileException(
+                    name,
+                    String.format("not an IDX file: magic number 0x%08X does not start with two zero bytes", magic));
         }
         int type = (magic >>> 8) & 0xff;
         int rank = magic & 0xff;
         if (type != UNSIGNED_BYTE) {
-            throw new BadFileException(name, String.format(
-                    "element type 0x%02X is not supported; expected 0x08 (unsigned byte)", type));
+            throw new BadFileException(
+                    name, String.format("element type 0x%02X is not supported; expected 0x08 (unsigned byte)", type));
         }
         if (rank < 1 || rank > 4) {
             throw new BadFileException(name, "has " + rank + " dimensions; expected 1 to 4");
@@ -106,16 +105,20 @@ public final class Idx {
             }
             total *= dims[i];
             if (total > MAX_ELEMENTS) {
-                throw new BadFileException(name, "announces more than " + MAX_ELEMENTS
-                        + " elements (dimension " + i + " = " + dims[i] + ")");
+                throw new BadFileException(
+                        name,
+                        "announces more than " + MAX_ELEMENTS + " elements (dimension " + i + " = " + dims[i] + ")");
             }
         }
         long header = 4 + 4L * rank;
         long bound = gzip ? storedSize * DEFLATE_MAX_RATIO : storedSize - header;
         if (storedSize >= 0 && total > bound) {
-            throw new BadFileException(name, "announces " + total + " bytes of data but "
-                    + (gzip ? "a gzip file of " + storedSize + " bytes cannot hold that many"
-                            : "only " + Math.max(0, bound) + " follow the header (truncated)"));
+            throw new BadFileException(
+                    name,
+                    "announces " + total + " bytes of data but "
+                            + (gzip
+                                    ? "a gzip file of " + storedSize + " bytes cannot hold that many"
+                                    : "only " + Math.max(0, bound) + " follow the header (truncated)"));
         }
         byte[] data = readData(in, (int) total, gzip || storedSize < 0, name);
         if (in.read() != -1) {

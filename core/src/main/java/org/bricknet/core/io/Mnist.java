@@ -1,12 +1,10 @@
 package org.bricknet.core.io;
 
-import org.bricknet.core.Tensor;
-
-import org.bricknet.core.data.Dataset;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
 
 /**
  * A directory in the MNIST layout: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
@@ -15,14 +13,13 @@ import java.nio.file.Path;
  */
 public final class Mnist {
     public static final String[] FILES = {
-        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"
+    };
 
     /** A training set and a test set. */
-    public record Split(Dataset train, Dataset test) {
-    }
+    public record Split(Dataset train, Dataset test) {}
 
-    private Mnist() {
-    }
+    private Mnist() {}
 
     /** Loads the four files of {@code dir}, 10 classes. */
     public static Split load(Path dir) throws IOException {
@@ -36,7 +33,8 @@ public final class Mnist {
             files[i] = find(dir, FILES[i]);
             arrays[i] = Idx.read(files[i]);
         }
-        return new Split(pair(arrays[0], arrays[1], files[0], files[1]), pair(arrays[2], arrays[3], files[2], files[3]));
+        return new Split(
+                pair(arrays[0], arrays[1], files[0], files[1]), pair(arrays[2], arrays[3], files[2], files[3]));
     }
 
     /**
@@ -45,12 +43,11 @@ public final class Mnist {
      */
     public static Dataset dataset(Idx.Array images, Idx.Array labels, int classes, String what) {
         if (images.count() != labels.count()) {
-            throw new IllegalArgumentException(what + ": " + images.count() + " images but "
-                    + labels.count() + " labels");
+            throw new IllegalArgumentException(
+                    what + ": " + images.count() + " images but " + labels.count() + " labels");
         }
         if (labels.dims().length != 1) {
-            throw new IllegalArgumentException(what + ": labels must have one dimension, got "
-                    + labels.dims().length);
+            throw new IllegalArgumentException(what + ": labels must have one dimension, got " + labels.dims().length);
         }
         int n = images.count();
         int d = images.itemSize();
@@ -64,8 +61,8 @@ public final class Mnist {
         for (int i = 0; i < n; i++) {
             y[i] = lb[i] & 0xff;
             if (y[i] >= classes) {
-                throw new IllegalArgumentException(what + ": label " + i + " is " + y[i]
-                        + "; expected a class in [0, " + classes + ")");
+                throw new IllegalArgumentException(
+                        what + ": label " + i + " is " + y[i] + "; expected a class in [0, " + classes + ")");
             }
         }
         return new Dataset(Tensor.of(x, n, d), y, classes);

@@ -12,8 +12,7 @@ import org.bricknet.core.Tensor;
  * whatever the caller needs to rebuild the model (its kind and sizes) in {@code __metadata__}.
  */
 public final class ModelFiles {
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** Saves every parameter of {@code net} and the metadata, atomically. */
     public static void save(Path file, Network net, Map<String, String> metadata) throws IOException {
@@ -33,14 +32,16 @@ public final class ModelFiles {
         Map<String, Tensor> tensors = contents.tensors();
         Map<String, Tensor> state = net.state();
         if (!tensors.keySet().equals(state.keySet())) {
-            throw new BadFileException(file, "holds tensors " + tensors.keySet()
-                    + " but the model has " + state.keySet());
+            throw new BadFileException(
+                    file, "holds tensors " + tensors.keySet() + " but the model has " + state.keySet());
         }
         for (Map.Entry<String, Tensor> e : state.entrySet()) {
             Tensor t = tensors.get(e.getKey());
             if (!t.sameShape(e.getValue())) {
-                throw new BadFileException(file, "tensor '" + e.getKey() + "' has shape " + t.shapeString()
-                        + " but the model's has " + e.getValue().shapeString());
+                throw new BadFileException(
+                        file,
+                        "tensor '" + e.getKey() + "' has shape " + t.shapeString() + " but the model's has "
+                                + e.getValue().shapeString());
             }
         }
         state.forEach((k, v) -> v.copyFrom(tensors.get(k)));

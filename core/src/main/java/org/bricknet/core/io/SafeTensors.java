@@ -33,11 +33,11 @@ import org.bricknet.core.Tensor;
 public final class SafeTensors {
     /** The largest JSON header accepted: 16 MiB, far more than any model's names and shapes need. */
     public static final long MAX_HEADER = 16L << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a file holds: named tensors in file order, and string metadata. */
-    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
-    }
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
     /** Random access to the bytes being read: a file channel or an array. */
     private interface Source {
@@ -46,8 +46,7 @@ public final class SafeTensors {
         ByteBuffer read(long position, int length) throws IOException;
     }
 
-    private SafeTensors() {
-    }
+    private SafeTensors() {}
 
     /** Writes the tensors (in map order) and metadata to {@code file}, atomically. */
     public static void save(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
@@ -120,41 +119,48 @@ public final class SafeTensors {
             throw new BadFileException(name, "no such file");
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return load(new Source() {
-                @Override
-                public long size() throws IOException {
-                    return ch.size();
-                }
-
-                @Override
-                public ByteBuffer read(long position, int length) throws IOException {
-                    ByteBuffer buf = ByteBuffer.allocate(length);
-                    while (buf.hasRemaining()) {
-                        if (ch.read(buf, position + buf.position()) < 0) {
-                            throw new BadFileException(name, "truncated at byte " + (position + buf.position())
-                                    + " (the file shrank while it was read)");
+            return load(
+                    new Source() {
+                        @Override
+                        public long size() throws IOException {
+                            return ch.size();
                         }
-                    }
-                    return buf.flip();
-                }
-            }, name);
+
+                        @Override
+                        public ByteBuffer read(long position, int length) throws IOException {
+                            ByteBuffer buf = ByteBuffer.allocate(length);
+                            while (buf.hasRemaining()) {
+                                if (ch.read(buf, position + buf.position()) < 0) {
+                                    throw new BadFileException(
+                                            name,
+                                            "truncated at byte " + (position + buf.position())
+                                                    + " (the file shrank while it was read)");
+                                }
+                            }
+                            return buf.flip();
+                        }
+                    },
+                    name);
         }
     }
 
     /** Reads and checks the bytes of a safetensors file held in memory; {@code name} names it in errors. */
     public static Contents load(byte[] bytes, String name) throws BadFileException {
         try {
-            return load(new Source() {
-                @Override
-                public long size() {
-                    return bytes.length;
-                }
+            return load(
+                    new Source() {
+                        @Override
+                        public long size() {
+                            return bytes.length;
+                        }
 
-                @Override
-                public ByteBuffer read(long position, int length) {
-                    return ByteBuffer.wrap(bytes, (int) position, length).slice();
-                }
-            }, name);
+                        @Override
+                        public ByteBuffer read(long position, int length) {
+                            return ByteBuffer.wrap(bytes, (int) position, length)
+                                    .slice();
+                        }
+                    },
+                    name);
         } catch (BadFileException e) {
             throw e;
         } catch (IOException e) {
@@ -169,8 +175,10 @@ public final class SafeTensors {
         }
         long n = src.read(0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (n < 2 || n > MAX_HEADER || n > size - 8) {
-            throw new BadFileException(name, "header length " + Long.toUnsignedString(n)
-                    + " is impossible for a file of " + size + " bytes (limit " + MAX_HEADER + ")");
+            throw new BadFileException(
+                    name,
+                    "header length " + Long.toUnsignedString(n) + " is impossible for a file of " + size
+                            + " bytes (limit " + MAX_HEADER + ")");
         }
         byte[] headerBytes = new byte[(int) n];
         src.read(8, (int) n).get(headerBytes);

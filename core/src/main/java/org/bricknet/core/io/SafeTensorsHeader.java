@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,14 +31,17 @@ final class SafeTensorsHeader {
     static final int MAX_NUMBER_LENGTH = 24;
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength((int) SafeTensors.MAX_HEADER).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .maxStringLength((int) SafeTensors.MAX_HEADER)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One tensor's entry: its name, shape and byte range {@code [begin, end)} in the data region. */
-    record Entry(String key, int[] shape, long begin, long end) {
-    }
+    record Entry(String key, int[] shape, long begin, long end) {}
 
     final List<Entry> entries = new ArrayList<>();
     final Map<String, String> metadata = new LinkedHashMap<>();
@@ -51,8 +54,12 @@ final class SafeTensorsHeader {
     SafeTensorsHeader(byte[] bytes, long dataBytes, String name) throws BadFileException {
         JsonNode header;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             header = JSON.readTree(text);
         } catch (CharacterCodingException e) {
             throw new BadFileException(name, "header is not valid UTF-8", e);
@@ -64,7 +71,7 @@ final class SafeTensorsHeader {
         }
         readMetadata(header.get("__metadata__"), name);
         long expected = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("__metadata__")) {
                 Entry entry = entry(e.getKey(), e.getValue(), expected, dataBytes, name);
@@ -81,7 +88,8 @@ final class SafeTensorsHeader {
             throws BadFileException {
         String where = "tensor '" + key + "'";
         if (!t.isObject()) {
-            throw new BadFileException(name, where + ": expected an object {dtype, shape, data_offsets}, got " + t.getNodeType());
+            throw new BadFileException(
+                    name, where + ": expected an object {dtype, shape, data_offsets}, got " + t.getNodeType());
         }
         JsonNode dt = t.get("dtype");
         if (dt == null || !dt.isTextual() || !dt.asText().equals("F64")) {
@@ -95,21 +103,27 @@ final class SafeTensorsHeader {
         }
         JsonNode off = t.get("data_offsets");
         if (off == null || !off.isArray() || off.size() != 2 || !whole(off.get(0)) || !whole(off.get(1))) {
-            throw new BadFileException(name, where + ": data_offsets must be [begin, end], two whole numbers; got " + off);
+            throw new BadFileException(
+                    name, where + ": data_offsets must be [begin, end], two whole numbers; got " + off);
         }
         long begin = off.get(0).asLong();
         long end = off.get(1).asLong();
         if (begin != expected) {
-            throw new BadFileException(name, where + ": data_offsets start at " + begin
-                    + "; expected " + expected + " (tensors must follow one another with no gap or overlap)");
+            throw new BadFileException(
+                    name,
+                    where + ": data_offsets start at " + begin + "; expected " + expected
+                            + " (tensors must follow one another with no gap or overlap)");
         }
         if (end < begin || end - begin != 8 * count) {
-            throw new BadFileException(name, where + ": data_offsets [" + begin + ", " + end
-                    + ") hold " + (end - begin) + " bytes; shape " + Tensor.shapeString(shape) + " of F64 needs " + 8 * count);
+            throw new BadFileException(
+                    name,
+                    where + ": data_offsets [" + begin + ", " + end + ") hold " + (end - begin) + " bytes; shape "
+                            + Tensor.shapeString(shape) + " of F64 needs " + 8 * count);
         }
         if (end > dataBytes) {
-            throw new BadFileException(name, where + ": data_offsets end at " + end
-                    + ", past the " + dataBytes + " bytes of data (truncated)");
+            throw new BadFileException(
+                    name,
+                    where + ": data_offsets end at " + end + ", past the " + dataBytes + " bytes of data (truncated)");
         }
         return new Entry(key, shape, begin, end);
     }
@@ -125,7 +139,7 @@ final class SafeTensorsHeader {
         if (!meta.isObject()) {
             throw new BadFileException(name, "__metadata__ must be an object of strings, got " + meta.getNodeType());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isTextual()) {
                 throw new BadFileException(name, "__metadata__ '" + e.getKey() + "' is not a string");
@@ -139,14 +153,16 @@ final class SafeTensorsHeader {
             throw new BadFileException(name, where + ": shape must be an array of sizes");
         }
         if (node.size() > 8) {
-            throw new BadFileException(name, where + ": shape has " + node.size() + " dimensions; at most 8 are accepted");
+            throw new BadFileException(
+                    name, where + ": shape has " + node.size() + " dimensions; at most 8 are accepted");
         }
         int[] shape = new int[node.size()];
         long count = 1;
         for (int i = 0; i < shape.length; i++) {
             JsonNode d = node.get(i);
             if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() <= 0) {
-                throw new BadFileException(name, where + ": shape size " + i + " is " + d + "; expected a positive int");
+                throw new BadFileException(
+                        name, where + ": shape size " + i + " is " + d + "; expected a positive int");
             }
             shape[i] = d.asInt();
             count *= shape[i];

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.stream.Stream;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.TestLayers.MatMul;
 import org.junit.jupiter.api.Test;
@@ -40,29 +39,30 @@ class CheckModesTest {
         GradientReport r = GradientCheck.layer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11, mode, Tolerance.DEFAULT);
         assertFalse(r.row("input").passed(), r::toString);
         assertTrue(r.row("W").passed(), r::toString);
-        AssertionError e = assertThrows(AssertionError.class, () -> GradientCheck.assertLayer(
-                new MatMul(w, MatMul.Mistake.FACTOR), x, 11, mode, Tolerance.DEFAULT));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> GradientCheck.assertLayer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11, mode, Tolerance.DEFAULT));
         assertTrue(e.getMessage().contains(r.toString()), e.getMessage());
     }
 
     @ParameterizedTest
     @MethodSource("modes")
     void catchesATransposedWeightGradient(CheckMode mode) {
-        GradientReport r = GradientCheck.layer(new MatMul(w, MatMul.Mistake.TRANSPOSED), x, 11, mode,
-                Tolerance.DEFAULT);
+        GradientReport r =
+                GradientCheck.layer(new MatMul(w, MatMul.Mistake.TRANSPOSED), x, 11, mode, Tolerance.DEFAULT);
         assertFalse(r.row("W").passed(), r::toString);
         assertTrue(r.row("input").passed(), r::toString);
     }
 
     @Test
     void aSubsetComparesKElementsPerTensorAtTwoEvaluationsEach() {
-        GradientReport r = GradientCheck.layer(new MatMul(w, MatMul.Mistake.NONE), x, 11, CheckMode.subset(6),
-                Tolerance.DEFAULT);
+        GradientReport r =
+                GradientCheck.layer(new MatMul(w, MatMul.Mistake.NONE), x, 11, CheckMode.subset(6), Tolerance.DEFAULT);
         assertEquals(6, r.row("input").checked());
         assertEquals(6, r.row("W").checked());
         assertEquals(1 + 2 * 12, r.evaluations());
-        GradientReport all = GradientCheck.layer(new MatMul(w, MatMul.Mistake.NONE), x, 11, CheckMode.subset(100),
-                Tolerance.DEFAULT);
+        GradientReport all = GradientCheck.layer(
+                new MatMul(w, MatMul.Mistake.NONE), x, 11, CheckMode.subset(100), Tolerance.DEFAULT);
         assertEquals(20 + 25, all.checked());
     }
 
@@ -73,14 +73,15 @@ class CheckModesTest {
         int[] b = Checker.indices(1000, CheckMode.subset(8, 5), new Random(5));
         assertArrayEquals(a, b);
         assertEquals(8, java.util.Arrays.stream(a).distinct().count());
-        assertNotEquals(java.util.Arrays.toString(a),
+        assertNotEquals(
+                java.util.Arrays.toString(a),
                 java.util.Arrays.toString(Checker.indices(1000, CheckMode.subset(8, 6), new Random(6))));
     }
 
     @Test
     void directionsCostTwoEvaluationsEachWhateverTheSize() {
-        GradientReport r = GradientCheck.layer(new MatMul(w, MatMul.Mistake.NONE), x, 11,
-                CheckMode.directions(4, 1), Tolerance.DEFAULT);
+        GradientReport r = GradientCheck.layer(
+                new MatMul(w, MatMul.Mistake.NONE), x, 11, CheckMode.directions(4, 1), Tolerance.DEFAULT);
         assertEquals(4, r.row("W").checked());
         assertEquals(1 + 2 * 4 * 2, r.evaluations());
         assertTrue(r.toString().contains(" v"), r::toString);

@@ -1,7 +1,5 @@
 package org.bricknet.core.check;
 
-import org.bricknet.core.Tensor;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.bricknet.core.check.GradientReport;
 import java.util.Random;
+import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.TestLayers.MatMul;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +28,8 @@ class GradientCheckTest {
 
     @Test
     void failsAnInputGradientOffByAFactorAndSaysWhere() {
-        AssertionError e = assertThrows(AssertionError.class,
-                () -> GradientCheck.assertLayer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11));
+        AssertionError e = assertThrows(
+                AssertionError.class, () -> GradientCheck.assertLayer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11));
         assertTrue(e.getMessage().contains("FAILED"), e.getMessage());
         GradientReport report = GradientCheck.layer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11);
         GradientReport.Row input = report.row("input");
@@ -85,16 +83,18 @@ class GradientCheckTest {
 
     @Test
     void nanIsAFailure() {
-        GradientReport r = GradientCheck.compare(Map.of("b", Tensor.vector(Double.NaN)),
-                Map.of("b", Tensor.vector(1.0)));
+        GradientReport r =
+                GradientCheck.compare(Map.of("b", Tensor.vector(Double.NaN)), Map.of("b", Tensor.vector(1.0)));
         assertFalse(r.passed());
     }
 
     @Test
     void mismatchedKeysOrShapesAreRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> GradientCheck.compare(Map.of("a", Tensor.zeros(1)), Map.of("b", Tensor.zeros(1))));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> GradientCheck.compare(Map.of("a", Tensor.zeros(2)), Map.of("a", Tensor.zeros(3))));
         assertTrue(e.getMessage().contains("(2,)") && e.getMessage().contains("(3,)"), e.getMessage());
     }

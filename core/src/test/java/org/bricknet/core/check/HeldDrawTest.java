@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.stream.Stream;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Network;
 import org.bricknet.core.NumericalGradient;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Drop;
 import org.bricknet.core.testing.SquaredError;
 import org.bricknet.core.testing.TestLayers.MatMul;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** A layer that draws random numbers is checked with one draw held for the whole check. */
 class HeldDrawTest {
@@ -44,16 +43,18 @@ class HeldDrawTest {
         Tensor r = Tensor.randn(new Random(7), 1.0, 4, 6);
         drop.forward(x);
         Tensor analytic = drop.backward(r);
-        Tensor numerical = NumericalGradient.of(() -> {
-            double s = 0;
-            double[] y = drop.forward(x).data();
-            for (int i = 0; i < y.length; i++) {
-                s += y[i] * r.data()[i];
-            }
-            return s;
-        }, x);
-        GradientReport report = GradientCheck.compare(java.util.Map.of("input", analytic),
-                java.util.Map.of("input", numerical));
+        Tensor numerical = NumericalGradient.of(
+                () -> {
+                    double s = 0;
+                    double[] y = drop.forward(x).data();
+                    for (int i = 0; i < y.length; i++) {
+                        s += y[i] * r.data()[i];
+                    }
+                    return s;
+                },
+                x);
+        GradientReport report =
+                GradientCheck.compare(java.util.Map.of("input", analytic), java.util.Map.of("input", numerical));
         assertFalse(report.passed(), report::toString);
     }
 

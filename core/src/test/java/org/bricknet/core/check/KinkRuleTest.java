@@ -30,8 +30,8 @@ class KinkRuleTest {
         double[] c = {3.0, 1.5, -1.0};
         // analytic with ReLU's convention, slope 0 at 0; the central difference there is c/2 = 1.5
         Tensor a = Tensor.vector(0.0, 1.5, 0.0);
-        GradientReport r = Checker.run(absSum(x, c), List.of(new Checked("x", x, a)), CheckMode.full(),
-                Tolerance.DEFAULT);
+        GradientReport r =
+                Checker.run(absSum(x, c), List.of(new Checked("x", x, a)), CheckMode.full(), Tolerance.DEFAULT);
         assertTrue(r.passed(), r::toString);
         assertEquals(1, r.row("x").skipped());
         assertEquals(3, r.row("x").checked());
@@ -42,8 +42,8 @@ class KinkRuleTest {
         Tensor x = Tensor.vector(0.0, 0.5, -2.0);
         double[] c = {3.0, 1.5, -1.0};
         Tensor a = Tensor.vector(0.0, 1.5 * 1.001, 0.0);
-        GradientReport r = Checker.run(absSum(x, c), List.of(new Checked("x", x, a)), CheckMode.full(),
-                Tolerance.DEFAULT);
+        GradientReport r =
+                Checker.run(absSum(x, c), List.of(new Checked("x", x, a)), CheckMode.full(), Tolerance.DEFAULT);
         assertFalse(r.passed(), r::toString);
         assertEquals(1, r.row("x").failures());
         assertEquals(1, r.row("x").skipped());
@@ -55,8 +55,8 @@ class KinkRuleTest {
         // f = exp(5x) at x = 1: f'' = 5 f', the one-sided slopes differ by h·f'' = 5e-5·f'
         Tensor x = Tensor.vector(1.0);
         Tensor a = Tensor.vector(5 * Math.exp(5) * 1.0001);
-        GradientReport r = Checker.run(() -> Math.exp(5 * x.data()[0]), List.of(new Checked("x", x, a)),
-                CheckMode.full(), Tolerance.DEFAULT);
+        GradientReport r = Checker.run(
+                () -> Math.exp(5 * x.data()[0]), List.of(new Checked("x", x, a)), CheckMode.full(), Tolerance.DEFAULT);
         assertEquals(1, r.row("x").failures(), r::toString);
         assertEquals(0, r.row("x").skipped(), r::toString);
     }
@@ -78,8 +78,11 @@ class KinkRuleTest {
         double kink = 1e-5 - 0.3e-5;
         Tensor x = Tensor.vector(1e-5);
         Tensor a = Tensor.vector(2.0);
-        GradientReport r = Checker.run(() -> 2 * Math.max(x.data()[0] - kink, 0), List.of(new Checked("x", x, a)),
-                CheckMode.full(), Tolerance.DEFAULT);
+        GradientReport r = Checker.run(
+                () -> 2 * Math.max(x.data()[0] - kink, 0),
+                List.of(new Checked("x", x, a)),
+                CheckMode.full(),
+                Tolerance.DEFAULT);
         assertTrue(r.passed(), r::toString);
         assertEquals(1, r.row("x").skipped(), r::toString);
     }

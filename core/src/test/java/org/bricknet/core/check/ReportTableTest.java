@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.TestLayers.MatMul;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,9 @@ class ReportTableTest {
         String[] lines = r.toString().split("\n");
         assertEquals(1 + 1 + 2 + 1, lines.length, r::toString);
         assertTrue(lines[0].startsWith("gradient check, full: pass when rel <= 1.0e-06 or abs <= 1.0e-08"), lines[0]);
-        for (String column : new String[] {"tensor", "shape", "checked", "skipped", "failed", "max abs", "max rel",
-            "worst at", "analytic", "numerical"}) {
+        for (String column : new String[] {
+            "tensor", "shape", "checked", "skipped", "failed", "max abs", "max rel", "worst at", "analytic", "numerical"
+        }) {
             assertTrue(lines[1].contains(column), lines[1]);
         }
         assertEquals(lines[1].length(), lines[2].length(), r::toString);
@@ -44,15 +44,19 @@ class ReportTableTest {
         assertTrue(at[0] != at[1], row::worstAt);
         assertEquals(20, row.failures());
         // every failure here is far above atol, so "most tolerances off" is "largest relative error"
-        assertEquals(row.maxRelError(), Tolerance.relativeError(row.worstAnalytic(), row.worstNumerical()),
-                1e-15, r::toString);
+        assertEquals(
+                row.maxRelError(),
+                Tolerance.relativeError(row.worstAnalytic(), row.worstNumerical()),
+                1e-15,
+                r::toString);
     }
 
     @Test
     void aFailedAssertionCarriesTheTable() {
-        AssertionError e = assertThrows(AssertionError.class,
-                () -> GradientCheck.assertLayer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11));
-        String table = GradientCheck.layer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11).toString();
+        AssertionError e = assertThrows(
+                AssertionError.class, () -> GradientCheck.assertLayer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11));
+        String table =
+                GradientCheck.layer(new MatMul(w, MatMul.Mistake.FACTOR), x, 11).toString();
         assertEquals("gradient check of MatMul failed\n" + table, e.getMessage());
     }
 }

@@ -40,7 +40,8 @@ class CentreContractTest extends LayerContract {
         //                                            = [[1, −1], [−1, 1]]
         Tensor g = Tensor.matrix(new double[][] {{1, 0}, {0, 2}});
         assertArrayEquals(new double[] {1, -1, -1, 1}, centre.backward(g).data());
-        assertArrayEquals(new double[] {-1, 4}, centre.parameters().get(0).grad().data());
+        assertArrayEquals(
+                new double[] {-1, 4}, centre.parameters().get(0).grad().data());
         assertArrayEquals(new double[] {1, 2}, centre.parameters().get(1).grad().data());
         // the wrong copy forgets the batch mean of g: dx = γ ⊙ g = [[2, 0], [0, 2]]
         Centre wrong = centre.wrong();

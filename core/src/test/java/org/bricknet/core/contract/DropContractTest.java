@@ -43,7 +43,9 @@ class DropContractTest extends LayerContract {
         Drop drop = new Drop(0.5, scripted(0.1, 0.9, 0.3, 0.7));
         Tensor x = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
         assertArrayEquals(new double[] {2, 0, 6, 0}, drop.forward(x).data());
-        assertArrayEquals(new double[] {2, 0, 2, 0}, drop.backward(Tensor.zeros(2, 2).fill(1)).data());
+        assertArrayEquals(
+                new double[] {2, 0, 2, 0},
+                drop.backward(Tensor.zeros(2, 2).fill(1)).data());
         assertEquals(1, drop.draws());
         // held, a second forward reuses the mask and draws nothing (the script has no fifth draw)
         drop.holdRandomDraw(true);
@@ -52,7 +54,8 @@ class DropContractTest extends LayerContract {
         // in evaluation it is the identity both ways
         drop.setTraining(false);
         assertArrayEquals(new double[] {1, 2, 3, 4}, drop.forward(x).data());
-        assertArrayEquals(new double[] {5, 6, 7, 8},
+        assertArrayEquals(
+                new double[] {5, 6, 7, 8},
                 drop.backward(Tensor.matrix(new double[][] {{5, 6}, {7, 8}})).data());
     }
 

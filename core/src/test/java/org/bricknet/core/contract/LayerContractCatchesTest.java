@@ -30,7 +30,8 @@ class LayerContractCatchesTest {
 
     @Test
     void aWrongGradient() {
-        AssertionError e = assertThrows(AssertionError.class,
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> contractFor(Scale.Fault.GRADIENT).backwardMatchesNumericalGradient(x, 5, true));
         assertTrue(e.getMessage().contains("FAILED"), e.getMessage());
         contractFor(Scale.Fault.NONE).backwardMatchesNumericalGradient(x, 5, true);
@@ -38,7 +39,8 @@ class LayerContractCatchesTest {
 
     @Test
     void aWrongShapeAccepted() {
-        AssertionError e = assertThrows(AssertionError.class,
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> contractFor(Scale.Fault.NO_SHAPE_CHECK).wrongShapesAreRejected(x, 5));
         assertTrue(e.getMessage().contains("(3, 5)"), e.getMessage());
         contractFor(Scale.Fault.NONE).wrongShapesAreRejected(x, 5);
@@ -47,14 +49,16 @@ class LayerContractCatchesTest {
     @Test
     void anInputModifiedInPlace() {
         Tensor big = x.copy().fill(2.0);
-        assertThrows(AssertionError.class,
+        assertThrows(
+                AssertionError.class,
                 () -> contractFor(Scale.Fault.MODIFIES_INPUT).forwardDoesNotModifyItsInput(big, 5, true));
         contractFor(Scale.Fault.NONE).forwardDoesNotModifyItsInput(x.copy().fill(2.0), 5, true);
     }
 
     @Test
     void aGradientThatAccumulatesAcrossBackwardCalls() {
-        AssertionError e = assertThrows(AssertionError.class,
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> contractFor(Scale.Fault.ACCUMULATES).backwardTwiceGivesTheSameResult(x, 5, true));
         assertTrue(e.getMessage().contains("gradient of s"), e.getMessage());
         contractFor(Scale.Fault.NONE).backwardTwiceGivesTheSameResult(x, 5, true);
@@ -62,8 +66,8 @@ class LayerContractCatchesTest {
 
     @Test
     void randomnessNotFromTheSeed() {
-        assertThrows(AssertionError.class,
-                () -> contractFor(Scale.Fault.UNSEEDED).sameSeedGivesTheSameOutput(x, 5, true));
+        assertThrows(
+                AssertionError.class, () -> contractFor(Scale.Fault.UNSEEDED).sameSeedGivesTheSameOutput(x, 5, true));
         contractFor(Scale.Fault.NONE).sameSeedGivesTheSameOutput(x, 5, true);
     }
 }

@@ -28,7 +28,8 @@ class ScaleContractTest extends LayerContract {
     void forwardAndBackwardByHand() {
         // s = [2, 0.5] (set over the drawn scale); x = [[1, 2], [3, 4]]: y = x ⊙ s = [[2, 1], [6, 2]]
         Scale scale = new Scale(2, new Random(1), Scale.Fault.NONE);
-        System.arraycopy(new double[] {2, 0.5}, 0, scale.parameters().get(0).value().data(), 0, 2);
+        System.arraycopy(
+                new double[] {2, 0.5}, 0, scale.parameters().get(0).value().data(), 0, 2);
         Tensor y = scale.forward(Tensor.matrix(new double[][] {{1, 2}, {3, 4}}));
         assertArrayEquals(new double[] {2, 1, 6, 2}, y.data());
         // dout = [[1, 1], [0, 2]]: dx = dout ⊙ s = [[2, 0.5], [0, 1]]

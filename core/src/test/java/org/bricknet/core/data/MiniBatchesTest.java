@@ -32,7 +32,8 @@ class MiniBatchesTest {
 
     @Property(tries = 50, seed = Seeds.FIXED)
     void anEpochVisitsEveryExampleOnceAndKeepsTheLastPartialBatch(
-            @ForAll @IntRange(min = 1, max = 50) int n, @ForAll @IntRange(min = 1, max = 20) int batch,
+            @ForAll @IntRange(min = 1, max = 50) int n,
+            @ForAll @IntRange(min = 1, max = 20) int batch,
             @ForAll long seed) {
         MiniBatches mb = new MiniBatches(numbered(n), batch);
         mb.shuffle(new Random(seed));
@@ -65,7 +66,9 @@ class MiniBatchesTest {
         assertArrayEquals(a.get(0).x().data().clone(), b.get(0).x().data().clone());
         MiniBatches c = new MiniBatches(numbered(30), 7);
         c.shuffle(new Random(6));
-        assertNotEquals(a.get(0).x().get(0, 0) + a.get(0).x().get(1, 0), c.get(0).x().get(0, 0) + c.get(0).x().get(1, 0));
+        assertNotEquals(
+                a.get(0).x().get(0, 0) + a.get(0).x().get(1, 0),
+                c.get(0).x().get(0, 0) + c.get(0).x().get(1, 0));
     }
 
     @Test
@@ -80,7 +83,8 @@ class MiniBatchesTest {
 
     @Test
     void badBatchSizeIsClear() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MiniBatches(numbered(3), 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new MiniBatches(numbered(3), 0));
         assertEquals("MiniBatches: expected a batch size of at least 1, got 0", e.getMessage());
     }
 

@@ -15,17 +15,25 @@ import org.junit.jupiter.api.Test;
 class BlasTest {
 
     @Property(tries = 200, seed = Seeds.FIXED)
-    void matchesEjmlOnRandomShapes(@ForAll @IntRange(min = 1, max = 40) int m,
-            @ForAll @IntRange(min = 1, max = 40) int n, @ForAll @IntRange(min = 1, max = 40) int k,
-            @ForAll boolean transA, @ForAll boolean transB, @ForAll long seed) {
+    void matchesEjmlOnRandomShapes(
+            @ForAll @IntRange(min = 1, max = 40) int m,
+            @ForAll @IntRange(min = 1, max = 40) int n,
+            @ForAll @IntRange(min = 1, max = 40) int k,
+            @ForAll boolean transA,
+            @ForAll boolean transB,
+            @ForAll long seed) {
         check(m, n, k, transA, transB, seed);
     }
 
     /** The Java BLAS with large products split over two cores, as a machine without OpenBLAS runs it. */
     @Property(tries = 30, seed = Seeds.FIXED)
-    void theTwoCoreSplitOfTheJavaBlasMatchesEjml(@ForAll @IntRange(min = 2, max = 300) int m,
-            @ForAll @IntRange(min = 1, max = 120) int n, @ForAll @IntRange(min = 60, max = 400) int k,
-            @ForAll boolean transA, @ForAll boolean transB, @ForAll long seed) {
+    void theTwoCoreSplitOfTheJavaBlasMatchesEjml(
+            @ForAll @IntRange(min = 2, max = 300) int m,
+            @ForAll @IntRange(min = 1, max = 120) int n,
+            @ForAll @IntRange(min = 60, max = 400) int k,
+            @ForAll boolean transA,
+            @ForAll boolean transB,
+            @ForAll long seed) {
         Random r = new Random(seed);
         DMatrixRMaj a = random(transA ? k : m, transA ? m : k, r);
         DMatrixRMaj b = random(transB ? n : k, transB ? k : n, r);
@@ -34,11 +42,27 @@ class BlasTest {
         // C = 0.5·op(A)·op(B) + 2·C, in one product that is split when it is large enough
         CommonOps_DDRM.scale(2.0, expected);
         DMatrixRMaj product = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(transA ? CommonOps_DDRM.transpose(a, null) : a,
-                transB ? CommonOps_DDRM.transpose(b, null) : b, product);
+        CommonOps_DDRM.mult(
+                transA ? CommonOps_DDRM.transpose(a, null) : a,
+                transB ? CommonOps_DDRM.transpose(b, null) : b,
+                product);
         CommonOps_DDRM.addEquals(expected, 0.5, product);
-        Blas.dgemm(dev.ludovic.netlib.blas.JavaBLAS.getInstance(), true, transA, transB, m, n, k, 0.5,
-                a.data, 0, b.data, 0, 2.0, c.data, 0);
+        Blas.dgemm(
+                dev.ludovic.netlib.blas.JavaBLAS.getInstance(),
+                true,
+                transA,
+                transB,
+                m,
+                n,
+                k,
+                0.5,
+                a.data,
+                0,
+                b.data,
+                0,
+                2.0,
+                c.data,
+                0);
         for (int i = 0; i < expected.data.length; i++) {
             assertEquals(expected.data[i], c.data[i], 1e-14 * k, () -> m + "x" + k + " by " + k + "x" + n);
         }
@@ -61,8 +85,12 @@ class BlasTest {
 
     /** Cut products on the implementation in use (OpenBLAS when installed), against EJML. */
     @Property(tries = 60, seed = Seeds.FIXED)
-    void cutProductsMatchEjml(@ForAll @IntRange(min = 1, max = 40) int m, @ForAll @IntRange(min = 1, max = 60) int n,
-            @ForAll @IntRange(min = 100, max = 900) int k, @ForAll boolean transA, @ForAll boolean transB,
+    void cutProductsMatchEjml(
+            @ForAll @IntRange(min = 1, max = 40) int m,
+            @ForAll @IntRange(min = 1, max = 60) int n,
+            @ForAll @IntRange(min = 100, max = 900) int k,
+            @ForAll boolean transA,
+            @ForAll boolean transB,
             @ForAll long seed) {
         Random r = new Random(seed);
         DMatrixRMaj a = random(transA ? k : m, transA ? m : k, r);
@@ -70,8 +98,10 @@ class BlasTest {
         DMatrixRMaj expected = random(m, n, r);
         DMatrixRMaj c = expected.copy();
         DMatrixRMaj product = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(transA ? CommonOps_DDRM.transpose(a, null) : a,
-                transB ? CommonOps_DDRM.transpose(b, null) : b, product);
+        CommonOps_DDRM.mult(
+                transA ? CommonOps_DDRM.transpose(a, null) : a,
+                transB ? CommonOps_DDRM.transpose(b, null) : b,
+                product);
         CommonOps_DDRM.scale(0.5, expected);
         CommonOps_DDRM.addEquals(expected, 2.0, product);
         Blas.gemm(transA, transB, m, n, k, 2.0, a.data, 0, b.data, 0, 0.5, c.data, 0);
@@ -112,7 +142,10 @@ class BlasTest {
         Blas.gemm(transA, transB, m, n, k, 1.0, a.data, 0, b.data, 0, 0.0, c.data, 0);
         for (int i = 0; i < expected.data.length; i++) {
             // a sum of k products of numbers below 1 in magnitude: rounding is below k·ε
-            assertEquals(expected.data[i], c.data[i], 1e-14 * k,
+            assertEquals(
+                    expected.data[i],
+                    c.data[i],
+                    1e-14 * k,
                     () -> m + "x" + k + " by " + k + "x" + n + " transA=" + transA + " transB=" + transB);
         }
     }

@@ -13,8 +13,10 @@ import org.bricknet.core.testing.Seeds;
 class FiniteTest {
 
     @Property(tries = 100, seed = Seeds.FIXED)
-    void oneBadValueAnywhereIsFoundByEveryScan(@ForAll @IntRange(min = 1, max = 9000) int n,
-            @ForAll @IntRange(min = 0, max = 8999) int at, @ForAll @IntRange(min = 0, max = 2) int kind) {
+    void oneBadValueAnywhereIsFoundByEveryScan(
+            @ForAll @IntRange(min = 1, max = 9000) int n,
+            @ForAll @IntRange(min = 0, max = 8999) int at,
+            @ForAll @IntRange(min = 0, max = 2) int kind) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
             a[i] = (i % 7 - 3) * (Double.MAX_VALUE / 4); // finite, some as large as doubles get

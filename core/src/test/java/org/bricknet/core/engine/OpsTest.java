@@ -38,15 +38,17 @@ class OpsTest {
         double[] out = {-1, -1, 0, 0, 0, 0};
         Ops.mult(Block.of(big, 1, 2, 3), Block.of(B), Block.of(out, 2, 2, 2));
         assertArrayEquals(new double[] {-1, -1, 58, 64, 139, 154}, out);
-        Ops.multAddTransB(Block.of(new double[] {1, 0}, 0, 1, 2), Block.of(new double[] {2, 3, 4, 5}, 0, 2, 2),
+        Ops.multAddTransB(
+                Block.of(new double[] {1, 0}, 0, 1, 2),
+                Block.of(new double[] {2, 3, 4, 5}, 0, 2, 2),
                 Block.of(out, 0, 1, 2));
         assertArrayEquals(new double[] {1, 3, 58, 64, 139, 154}, out); // [1 0]·[[2 3][4 5]]ᵀ = [2 4], plus -1
     }
 
     @Test
     void mismatchedShapesAreNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Ops.mult(A, A, Tensor.zeros(2, 2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Ops.mult(A, A, Tensor.zeros(2, 2)));
         assertEquals("Ops.mult: cannot multiply (2, 3) by (2, 3) into (2, 2)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Ops.multTransB(A, B, Tensor.zeros(2, 3)));
         assertEquals("Ops.multTransB: cannot multiply (2, 3) by (3, 2)ᵀ into (2, 3)", e.getMessage());
@@ -68,8 +70,10 @@ class OpsTest {
 
     /** Rows gathered whole or in two column halves are the same rows. */
     @Property(tries = 50, seed = Seeds.FIXED)
-    void gatherCopiesTheChosenRows(@ForAll @IntRange(min = 1, max = 300) int rows,
-            @ForAll @IntRange(min = 1, max = 900) int per, @ForAll @IntRange(min = 1, max = 120) int n,
+    void gatherCopiesTheChosenRows(
+            @ForAll @IntRange(min = 1, max = 300) int rows,
+            @ForAll @IntRange(min = 1, max = 900) int per,
+            @ForAll @IntRange(min = 1, max = 120) int n,
             @ForAll long seed) {
         Random r = new Random(seed);
         double[] src = new double[rows * per];
@@ -91,8 +95,8 @@ class OpsTest {
 
     /** Every element is updated exactly once, whether the update is split or not. */
     @Property(tries = 50, seed = Seeds.FIXED)
-    void updateElementsVisitsEveryElementOnce(@ForAll @IntRange(min = 1, max = 300) int rows,
-            @ForAll @IntRange(min = 1, max = 100) int cols) {
+    void updateElementsVisitsEveryElementOnce(
+            @ForAll @IntRange(min = 1, max = 300) int rows, @ForAll @IntRange(min = 1, max = 100) int cols) {
         Tensor w = Tensor.zeros(rows, cols);
         Ops.updateElements(w, (from, to) -> {
             for (int i = from; i < to; i++) {

@@ -46,7 +46,8 @@ class SecondCoreTest {
             int bad = failing;
             IllegalStateException e = new IllegalStateException("part " + bad);
             for (int rep = 0; rep < 100; rep++) {
-                IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                IllegalStateException thrown = assertThrows(
+                        IllegalStateException.class,
                         () -> SecondCore.split(1000, (from, to) -> {
                             if ((from == 0) == (bad == 0)) {
                                 throw e;

@@ -16,8 +16,7 @@ public final class Fuzz {
         T load(byte[] bytes) throws BadFileException;
     }
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** The loaded value, or null when the loader refused the bytes with a {@link BadFileException}. */
     public static <T> T loadOrRefuse(byte[] bytes, Loader<T> loader) {
@@ -29,15 +28,18 @@ public final class Fuzz {
             }
             return null;
         } catch (Throwable t) {
-            throw new AssertionError("expected a load or a BadFileException, got " + t + " for input "
-                    + HexFormat.of().formatHex(bytes), t);
+            throw new AssertionError(
+                    "expected a load or a BadFileException, got " + t + " for input "
+                            + HexFormat.of().formatHex(bytes),
+                    t);
         }
     }
 
     /** Asserts the loader refuses {@code bytes} with a {@link BadFileException}. */
     public static void refused(byte[] bytes, Loader<?> loader, String why) {
         if (loadOrRefuse(bytes, loader) != null) {
-            fail("expected a BadFileException (" + why + "), but the bytes loaded: " + HexFormat.of().formatHex(bytes));
+            fail("expected a BadFileException (" + why + "), but the bytes loaded: "
+                    + HexFormat.of().formatHex(bytes));
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import org.bricknet.core.io.Idx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class HostileFilesTest {
     /** The most a refusal may allocate beyond twice the file's own size: buffers, the parser, the message. */
     private static final long OVERHEAD = 4L << 20;
+
     private static final Map<String, Long> ALLOCATED = new LinkedHashMap<>();
 
     /** Loads a valid file and refuses a bad one with each loader once, so class loading is not counted. */
@@ -61,10 +61,12 @@ class HostileFilesTest {
         long cost = allocated() - before;
         ALLOCATED.put(what, cost);
         assertTrue(e != null, what + ": expected a BadFileException, the file loaded");
-        assertTrue(e.getMessage().contains(expected), what + ": expected a message containing '" + expected
-                + "', got: " + e.getMessage());
-        assertTrue(cost <= 2L * bytes.length + OVERHEAD, what + ": refusing a " + bytes.length
-                + "-byte file allocated " + cost + " bytes");
+        assertTrue(
+                e.getMessage().contains(expected),
+                what + ": expected a message containing '" + expected + "', got: " + e.getMessage());
+        assertTrue(
+                cost <= 2L * bytes.length + OVERHEAD,
+                what + ": refusing a " + bytes.length + "-byte file allocated " + cost + " bytes");
     }
 
     private static void st(String what, String header, int dataBytes, String expected) {
@@ -95,16 +97,52 @@ class HostileFilesTest {
     void hostileSafetensorsHeaders() {
         byte[] huge = new byte[16];
         ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putLong(Long.MIN_VALUE);
-        refused("header length 2^63", huge, x -> SafeTensors.load(x, "m.safetensors"), "header length 9223372036854775808 is impossible");
-        st("F32", "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4, "dtype 'F32' is not supported");
-        st("overlap", "{\"a\":" + ONE + ",\"b\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[4,12]}}", 16, "no gap or overlap");
-        st("offsets past the end", "{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}", 8, "past the 8 bytes");
-        st("offsets 2^63-1", "{\"a\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,9223372036854775807]}}", 8, "needs 8");
+        refused(
+                "header length 2^63",
+                huge,
+                x -> SafeTensors.load(x, "m.safetensors"),
+                "header length 9223372036854775808 is impossible");
+        st(
+                "F32",
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}",
+                4,
+                "dtype 'F32' is not supported");
+        st(
+                "overlap",
+                "{\"a\":" + ONE + ",\"b\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[4,12]}}",
+                16,
+                "no gap or overlap");
+        st(
+                "offsets past the end",
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}",
+                8,
+                "past the 8 bytes");
+        st(
+                "offsets 2^63-1",
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,9223372036854775807]}}",
+                8,
+                "needs 8");
         st("reversed offsets", "{\"a\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[8,0]}}", 8, "expected 0");
-        st("int overflow", "{\"a\":{\"dtype\":\"F64\",\"shape\":[65536,65536],\"data_offsets\":[0,8]}}", 8, "too large");
-        st("zero size", "{\"a\":{\"dtype\":\"F64\",\"shape\":[0],\"data_offsets\":[0,0]}}", 0, "expected a positive int");
-        st("float size", "{\"a\":{\"dtype\":\"F64\",\"shape\":[1.0],\"data_offsets\":[0,8]}}", 8, "expected a positive int");
-        st("exponent offset", "{\"a\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8e0]}}", 8, "two whole numbers");
+        st(
+                "int overflow",
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[65536,65536],\"data_offsets\":[0,8]}}",
+                8,
+                "too large");
+        st(
+                "zero size",
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[0],\"data_offsets\":[0,0]}}",
+                0,
+                "expected a positive int");
+        st(
+                "float size",
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[1.0],\"data_offsets\":[0,8]}}",
+                8,
+                "expected a positive int");
+        st(
+                "exponent offset",
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8e0]}}",
+                8,
+                "two whole numbers");
         st("entry not an object", "{\"a\":[1,2]}", 0, "tensor 'a': expected an object");
         st("metadata not strings", "{\"__metadata__\":{\"a\":1}}", 0, "'a' is not a string");
         st("duplicate key", "{\"a\":" + ONE + ",\"a\":" + ONE + "}", 8, "Duplicate field 'a'");
@@ -112,7 +150,10 @@ class HostileFilesTest {
         st("long number", "{\"a\":{\"dtype\":\"F64\",\"shape\":[" + "1".repeat(5000) + "]}}", 0, "Number value length");
         st("tokens after the object", "{\"a\":" + ONE + "} {}", 8, "Trailing token");
         byte[] latin1 = "{\"\u00e9\":1}".getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer b = ByteBuffer.allocate(8 + latin1.length).order(ByteOrder.LITTLE_ENDIAN).putLong(latin1.length).put(latin1);
+        ByteBuffer b = ByteBuffer.allocate(8 + latin1.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(latin1.length)
+                .put(latin1);
         refused("invalid UTF-8", b.array(), x -> SafeTensors.load(x, "m.safetensors"), "not valid UTF-8");
     }
 
@@ -131,14 +172,22 @@ class HostileFilesTest {
             out.write(idx(0x00000801, 200_000_000));
             out.write(noise);
         }
-        idx("gzip claiming 1000 times its size", gz.toByteArray(), "truncated: announces 200000000 bytes of data, holds 200000");
+        idx(
+                "gzip claiming 1000 times its size",
+                gz.toByteArray(),
+                "truncated: announces 200000000 bytes of data, holds 200000");
     }
 
     @AfterAll
     static void report() {
         long max = ALLOCATED.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        String worst = ALLOCATED.entrySet().stream().filter(e -> e.getValue() == max).map(Map.Entry::getKey).findFirst().orElse("");
-        System.out.printf("HostileFilesTest: %d hostile files refused; the most any refusal allocated: %d bytes (%s)%n",
+        String worst = ALLOCATED.entrySet().stream()
+                .filter(e -> e.getValue() == max)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("");
+        System.out.printf(
+                "HostileFilesTest: %d hostile files refused; the most any refusal allocated: %d bytes (%s)%n",
                 ALLOCATED.size(), max, worst);
     }
 }

@@ -22,17 +22,51 @@ final class HostileHeaders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOLE = "@@HOLE@@";
 
-    static final List<String> TOKENS = List.of("-1", "0", "1", "8", "16", "2147483647", "2147483648", "-2147483649",
-            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "18446744073709551616", "1e3",
-            "8.0", "1.5", "-0", "1E400", "0.0000001", "null", "true", "\"F64\"", "\"F32\"", "\"BF16\"", "\"\"",
-            "[]", "{}", "[1,2,3]", "[0,8]", "[8,0]", "[-8,0]", "[0,9223372036854775807]", "[65536,65536]",
-            "[2147483647,2147483647]", "[46341,46341]", "[1,1,1,1,1,1,1,1,1,1,1,1]", "{\"a\":1}", "\"\\ud800\"",
-            "1".repeat(100), "[" + "[".repeat(40) + "]".repeat(40) + "]", "[".repeat(3000) + "]".repeat(3000),
+    static final List<String> TOKENS = List.of(
+            "-1",
+            "0",
+            "1",
+            "8",
+            "16",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "18446744073709551616",
+            "1e3",
+            "8.0",
+            "1.5",
+            "-0",
+            "1E400",
+            "0.0000001",
+            "null",
+            "true",
+            "\"F64\"",
+            "\"F32\"",
+            "\"BF16\"",
+            "\"\"",
+            "[]",
+            "{}",
+            "[1,2,3]",
+            "[0,8]",
+            "[8,0]",
+            "[-8,0]",
+            "[0,9223372036854775807]",
+            "[65536,65536]",
+            "[2147483647,2147483647]",
+            "[46341,46341]",
+            "[1,1,1,1,1,1,1,1,1,1,1,1]",
+            "{\"a\":1}",
+            "\"\\ud800\"",
+            "1".repeat(100),
+            "[" + "[".repeat(40) + "]".repeat(40) + "]",
+            "[".repeat(3000) + "]".repeat(3000),
             "{\"dtype\":\"F64\",\"shape\":[],\"data_offsets\":[0,8]}",
             "{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8],\"dtype\":\"F32\"}");
 
-    private HostileHeaders() {
-    }
+    private HostileHeaders() {}
 
     static byte[] mutate(byte[] file, Random r) {
         int n = (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -78,14 +112,15 @@ final class HostileHeaders {
     private static void collect(JsonNode node, List<JsonNode> out) {
         if (node.isContainerNode()) {
             out.add(node);
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext();) {
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
                 collect(it.next(), out);
             }
         }
     }
 
     private static byte[] rebuild(byte[] file, int dataStart, byte[] json) {
-        ByteBuffer b = ByteBuffer.allocate(8 + json.length + file.length - dataStart).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.allocate(8 + json.length + file.length - dataStart).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(json.length).put(json).put(file, dataStart, file.length - dataStart);
         return b.array();
     }

@@ -16,7 +16,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
-import org.bricknet.core.io.Fuzz;
 import org.bricknet.core.testing.Seeds;
 
 /**
@@ -26,8 +25,24 @@ import org.bricknet.core.testing.Seeds;
  */
 class IdxFuzzProperties {
     private static final Fuzz.Loader<Idx.Array> LOAD = b -> Idx.read(b, "fuzz-idx3-ubyte");
-    private static final int[] HOSTILE = {0, -1, 1, 2, 255, 256, 65536, 1 << 30, Integer.MAX_VALUE, Integer.MIN_VALUE,
-        0x00000801, 0x00000803, 0x00000804, 0x00000805, 0x00000D03, 0x1f8b0803};
+    private static final int[] HOSTILE = {
+        0,
+        -1,
+        1,
+        2,
+        255,
+        256,
+        65536,
+        1 << 30,
+        Integer.MAX_VALUE,
+        Integer.MIN_VALUE,
+        0x00000801,
+        0x00000803,
+        0x00000804,
+        0x00000805,
+        0x00000D03,
+        0x1f8b0803
+    };
 
     /** A valid IDX file: magic, dims, bytes. */
     record Valid(int[] dims, byte[] data, boolean gzip) {
@@ -43,12 +58,17 @@ class IdxFuzzProperties {
 
     @Provide
     Arbitrary<Valid> files() {
-        Arbitrary<int[]> dims = Arbitraries.integers().between(1, 5).array(int[].class).ofMinSize(1).ofMaxSize(4);
-        return Combinators.combine(dims, Arbitraries.longs(), Arbitraries.of(false, true)).as((d, seed, gz) -> {
-            byte[] data = new byte[Arrays.stream(d).reduce(1, (a, b) -> a * b)];
-            new Random(seed).nextBytes(data);
-            return new Valid(d, data, gz);
-        });
+        Arbitrary<int[]> dims = Arbitraries.integers()
+                .between(1, 5)
+                .array(int[].class)
+                .ofMinSize(1)
+                .ofMaxSize(4);
+        return Combinators.combine(dims, Arbitraries.longs(), Arbitraries.of(false, true))
+                .as((d, seed, gz) -> {
+                    byte[] data = new byte[Arrays.stream(d).reduce(1, (a, b) -> a * b)];
+                    new Random(seed).nextBytes(data);
+                    return new Valid(d, data, gz);
+                });
     }
 
     static void loadsAndRoundTripsOrIsRefused(byte[] bytes) {
@@ -95,8 +115,8 @@ class IdxFuzzProperties {
     }
 
     @Property(tries = 1500, seed = Seeds.FIXED)
-    void bitFlipsLoadOrAreRefused(@ForAll("files") Valid v, @ForAll @IntRange(min = 1, max = 4) int flips,
-            @ForAll long seed) {
+    void bitFlipsLoadOrAreRefused(
+            @ForAll("files") Valid v, @ForAll @IntRange(min = 1, max = 4) int flips, @ForAll long seed) {
         Random r = new Random(seed);
         byte[] b = v.bytes();
         for (int i = 0; i < flips; i++) {

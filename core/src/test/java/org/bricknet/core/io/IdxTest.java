@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
-import org.bricknet.core.io.BadFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,14 +77,14 @@ class IdxTest {
     @Test
     void truncatedAndTrailingBytesAreErrors() throws IOException {
         byte[] raw = idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
-        BadFileException cut = assertThrows(BadFileException.class,
-                () -> Idx.read(write("cut", Arrays.copyOf(raw, raw.length - 1))));
+        BadFileException cut =
+                assertThrows(BadFileException.class, () -> Idx.read(write("cut", Arrays.copyOf(raw, raw.length - 1))));
         assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
-        BadFileException cutGz = assertThrows(BadFileException.class,
-                () -> Idx.read(write("cut.gz", gzip(Arrays.copyOf(raw, raw.length - 1)))));
+        BadFileException cutGz = assertThrows(
+                BadFileException.class, () -> Idx.read(write("cut.gz", gzip(Arrays.copyOf(raw, raw.length - 1)))));
         assertTrue(cutGz.getMessage().contains("truncated"), cutGz.getMessage());
-        BadFileException cutHeader = assertThrows(BadFileException.class,
-                () -> Idx.read(write("cuthead", Arrays.copyOf(raw, 6))));
+        BadFileException cutHeader =
+                assertThrows(BadFileException.class, () -> Idx.read(write("cuthead", Arrays.copyOf(raw, 6))));
         assertTrue(cutHeader.getMessage().contains("truncated"), cutHeader.getMessage());
         byte[] longer = Arrays.copyOf(raw, raw.length + 1);
         BadFileException trailing = assertThrows(BadFileException.class, () -> Idx.read(write("long", longer)));
@@ -94,13 +93,15 @@ class IdxTest {
 
     @Test
     void impossibleDimensionsFailBeforeAllocating() throws IOException {
-        BadFileException zero = assertThrows(BadFileException.class,
-                () -> Idx.read(write("zero", idx(new int[] {0, 28}, new byte[0]))));
+        BadFileException zero = assertThrows(
+                BadFileException.class, () -> Idx.read(write("zero", idx(new int[] {0, 28}, new byte[0]))));
         assertTrue(zero.getMessage().contains("dimension 0 is 0"), zero.getMessage());
-        BadFileException huge = assertThrows(BadFileException.class,
+        BadFileException huge = assertThrows(
+                BadFileException.class,
                 () -> Idx.read(write("huge", idx(new int[] {Integer.MAX_VALUE, 28, 28}, new byte[0]))));
         assertTrue(huge.getMessage().contains("announces more than"), huge.getMessage());
-        BadFileException bigGz = assertThrows(BadFileException.class,
+        BadFileException bigGz = assertThrows(
+                BadFileException.class,
                 () -> Idx.read(write("big.gz", gzip(idx(new int[] {1_000_000, 28, 28}, new byte[10])))));
         assertTrue(bigGz.getMessage().contains("cannot hold that many"), bigGz.getMessage());
     }

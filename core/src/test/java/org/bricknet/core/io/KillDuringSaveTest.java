@@ -39,10 +39,20 @@ class KillDuringSaveTest {
         int[] seen = new int[SaveLoop.VERSIONS + 1];
         long start = System.nanoTime();
         for (int round = 0; round < ROUNDS; round++) {
-            Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                    SaveLoop.class.getName(), target.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            java,
+                            "-Xmx128m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            classpath,
+                            SaveLoop.class.getName(),
+                            target.toString())
+                    .redirectErrorStream(true)
+                    .start();
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 String line = out.readLine();
                 assertEquals("saved", line, "the child did not save");
                 Thread.sleep(random.nextInt(40));
@@ -53,9 +63,14 @@ class KillDuringSaveTest {
             seen[check(target)]++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("KillDuringSaveTest: %d kills survived in %.1f s; file absent %d times, versions seen %s; "
-                + "%d temporary files left behind by kills mid-write%n", ROUNDS, seconds, seen[SaveLoop.VERSIONS],
-                Arrays.toString(Arrays.copyOf(seen, SaveLoop.VERSIONS)), temporaries());
+        System.out.printf(
+                "KillDuringSaveTest: %d kills survived in %.1f s; file absent %d times, versions seen %s; "
+                        + "%d temporary files left behind by kills mid-write%n",
+                ROUNDS,
+                seconds,
+                seen[SaveLoop.VERSIONS],
+                Arrays.toString(Arrays.copyOf(seen, SaveLoop.VERSIONS)),
+                temporaries());
         assertEquals(0, seen[SaveLoop.VERSIONS], "the file was missing after a save had completed");
         assertTrue(temporaries() > 0, "no kill landed inside a save (no temporary file left); the test proves nothing");
     }
@@ -69,13 +84,15 @@ class KillDuringSaveTest {
         int v = Integer.parseInt(c.metadata().get("version"));
         Map<String, Tensor> expected = SaveLoop.version(v);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(c.tensors().keySet()));
-        expected.forEach((k, t) -> assertArrayEquals(t.data(), c.tensors().get(k).data(), 0.0, k));
+        expected.forEach(
+                (k, t) -> assertArrayEquals(t.data(), c.tensors().get(k).data(), 0.0, k));
         return v;
     }
 
     private long temporaries() throws Exception {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .count();
         }
     }
 }

@@ -1,12 +1,11 @@
 package org.bricknet.core.io;
 
-import org.bricknet.core.data.Dataset;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 class MnistDatasetTest {
@@ -30,8 +29,8 @@ class MnistDatasetTest {
     void countsThatDisagreeAreAnError() {
         Idx.Array images = new Idx.Array(new int[] {2, 1}, new byte[] {0, 1});
         Idx.Array labels = new Idx.Array(new int[] {3}, new byte[] {1, 2, 3});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Mnist.dataset(images, labels, 10, "train"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Mnist.dataset(images, labels, 10, "train"));
         assertEquals("train: 2 images but 3 labels", e.getMessage());
     }
 
@@ -40,7 +39,8 @@ class MnistDatasetTest {
         Idx.Array images = new Idx.Array(new int[] {1, 1}, new byte[] {0});
         Idx.Array labels = new Idx.Array(new int[] {1}, new byte[] {12});
         assertThrows(IllegalArgumentException.class, () -> Mnist.dataset(images, labels, 10, "t"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Dataset(Tensor.of(new double[] {0, Double.NaN}, 1, 2), new int[] {0}, 2));
         assertEquals("Dataset: input value 1 (example 0) is NaN; expected a finite number", e.getMessage());
     }

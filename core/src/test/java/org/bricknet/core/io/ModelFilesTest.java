@@ -39,8 +39,8 @@ class ModelFilesTest {
         ModelFiles.save(f, net(4, 1), Map.of());
         Network other = net(3, 2);
         double[] before = other.parameters().get("W1").value().data().clone();
-        BadFileException e = assertThrows(BadFileException.class,
-                () -> ModelFiles.loadInto(other, ModelFiles.read(f), f.toString()));
+        BadFileException e = assertThrows(
+                BadFileException.class, () -> ModelFiles.loadInto(other, ModelFiles.read(f), f.toString()));
         assertTrue(e.getMessage().contains("tensor 'W1' has shape (4, 4) but the model's has (3, 3)"), e.getMessage());
         assertArrayEquals(before, other.parameters().get("W1").value().data());
     }

@@ -15,8 +15,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;
 
@@ -30,19 +30,26 @@ class SafeTensorsFuzzProperties {
 
     @Provide
     Arbitrary<byte[]> files() {
-        Arbitrary<int[]> shapes = Arbitraries.integers().between(1, 4).array(int[].class).ofMaxSize(3);
-        Arbitrary<Tensor> tensors = Combinators.combine(shapes, Arbitraries.longs()).as((s, seed) -> {
-            java.util.Random r = new java.util.Random(seed);
-            double[] d = new double[Arrays.stream(s).reduce(1, (a, b) -> a * b)];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = r.nextInt(8) == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextGaussian();
-            }
-            return Tensor.of(d, s);
-        });
-        Arbitrary<Map<String, Tensor>> named = Arbitraries.maps(Arbitraries.of("W1", "b1", "W2", "b2", "x", "é/ü"),
-                tensors).ofMinSize(1).ofMaxSize(3).map(LinkedHashMap::new);
-        Arbitrary<Map<String, String>> meta = Arbitraries.maps(Arbitraries.of("model", "sizes", "format"),
-                Arbitraries.strings().ofMaxLength(12)).ofMaxSize(2);
+        Arbitrary<int[]> shapes =
+                Arbitraries.integers().between(1, 4).array(int[].class).ofMaxSize(3);
+        Arbitrary<Tensor> tensors = Combinators.combine(shapes, Arbitraries.longs())
+                .as((s, seed) -> {
+                    java.util.Random r = new java.util.Random(seed);
+                    double[] d = new double[Arrays.stream(s).reduce(1, (a, b) -> a * b)];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = r.nextInt(8) == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextGaussian();
+                    }
+                    return Tensor.of(d, s);
+                });
+        Arbitrary<Map<String, Tensor>> named = Arbitraries.maps(
+                        Arbitraries.of("W1", "b1", "W2", "b2", "x", "é/ü"), tensors)
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(LinkedHashMap::new);
+        Arbitrary<Map<String, String>> meta = Arbitraries.maps(
+                        Arbitraries.of("model", "sizes", "format"),
+                        Arbitraries.strings().ofMaxLength(12))
+                .ofMaxSize(2);
         return Combinators.combine(named, meta).as(SafeTensors::toBytes);
     }
 
@@ -91,11 +98,14 @@ class SafeTensorsFuzzProperties {
     }
 
     @Property(tries = 2500, seed = Seeds.FIXED)
-    void bitFlipsLoadOrAreRefused(@ForAll("files") byte[] file, @ForAll @IntRange(min = 1, max = 4) int flips,
-            @ForAll long seed) {
+    void bitFlipsLoadOrAreRefused(
+            @ForAll("files") byte[] file, @ForAll @IntRange(min = 1, max = 4) int flips, @ForAll long seed) {
         java.util.Random r = new java.util.Random(seed);
         byte[] b = file.clone();
-        int headerEnd = 8 + (int) ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        int headerEnd = 8
+                + (int) ByteBuffer.wrap(file, 0, 8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong();
         for (int i = 0; i < flips; i++) {
             // half of the flips land in the length or the JSON, where they matter most
             int at = r.nextBoolean() ? r.nextInt(headerEnd) : r.nextInt(b.length);

@@ -52,7 +52,11 @@ class SafeTensorsTest {
         assertEquals(0, n % 8);
         String header = new String(bytes, 8, (int) n, StandardCharsets.UTF_8).trim();
         assertEquals("{\"__metadata__\":{},\"b\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]}}", header);
-        assertEquals(1.5, ByteBuffer.wrap(bytes, 8 + (int) n, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble());
+        assertEquals(
+                1.5,
+                ByteBuffer.wrap(bytes, 8 + (int) n, 8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getDouble());
         assertEquals(8 + n + 8, bytes.length);
     }
 

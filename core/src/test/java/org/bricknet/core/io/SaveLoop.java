@@ -14,8 +14,7 @@ import org.bricknet.core.Tensor;
 public final class SaveLoop {
     static final int VERSIONS = 3;
 
-    private SaveLoop() {
-    }
+    private SaveLoop() {}
 
     /** Version {@code v}: a differently sized tensor whose every value names the version and the index. */
     static Map<String, Tensor> version(int v) {

@@ -2,11 +2,11 @@ package org.bricknet.core.testing;
 
 import java.util.List;
 import java.util.Random;
-import org.bricknet.core.engine.Ops;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
 
 /**
  * A test layer for other modules' training tests: {@code y = x·W + b} on {@code (N, in)} input, with

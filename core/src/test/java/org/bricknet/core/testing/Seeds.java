@@ -8,6 +8,5 @@ package org.bricknet.core.testing;
 public final class Seeds {
     public static final String FIXED = org.bricknet.core.contract.LayerContract.SEED;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 }

@@ -1,19 +1,22 @@
 package org.bricknet.core.testing;
 
 import java.util.List;
-import org.bricknet.core.engine.Ops;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
 
 /** Small layers for testing the checkers: one right, and some deliberately wrong. */
 public final class TestLayers {
-    private TestLayers() {
-    }
+    private TestLayers() {}
 
     /** {@code y = x·W} with a square {@code W}; {@code mistake} selects a wrong backward. */
     public static final class MatMul implements Layer {
-        public enum Mistake { NONE, FACTOR, TRANSPOSED }
+        public enum Mistake {
+            NONE,
+            FACTOR,
+            TRANSPOSED
+        }
 
         private final Parameter w;
         private final Mistake mistake;

@@ -3,9 +3,9 @@ package org.bricknet.examples.cli;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.bricknet.core.engine.Engine;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
+import org.bricknet.core.engine.Engine;
 import org.bricknet.optim.Sgd;
 import org.bricknet.optim.training.Trainer;
 import org.bricknet.optim.training.TrainingHistory;
@@ -24,19 +24,33 @@ import picocli.CommandLine.Spec;
  * second, and the rate of the matrix products (operations counted by {@link Engine}: over the whole
  * epoch, and inside the products alone).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Measure training speed: seconds per epoch, examples per second, GFLOP/s.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--workload", defaultValue = "two-layer", paramLabel = "NAME",
+    @Option(
+            names = "--workload",
+            defaultValue = "two-layer",
+            paramLabel = "NAME",
             description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     Workload workload;
 
-    @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "timed epochs after one warm-up; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--epochs",
+            defaultValue = "5",
+            paramLabel = "N",
+            description = "timed epochs after one warm-up; default: ${DEFAULT-VALUE}")
     int epochs;
 
-    @Option(names = "--warmup-seconds", defaultValue = "3", paramLabel = "S",
-            description = "warm-up: one epoch, then more until S seconds have passed (the JIT needs about that); default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--warmup-seconds",
+            defaultValue = "3",
+            paramLabel = "S",
+            description =
+                    "warm-up: one epoch, then more until S seconds have passed (the JIT needs about that); default: ${DEFAULT-VALUE}")
     double warmupSeconds;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "default: ${DEFAULT-VALUE}")
@@ -54,21 +68,26 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
         }
         if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) {
-            throw new ParameterException(spec.commandLine(), "--warmup-seconds must be between 0 and 3600, got " + warmupSeconds);
+            throw new ParameterException(
+                    spec.commandLine(), "--warmup-seconds must be between 0 and 3600, got " + warmupSeconds);
         }
         var out = spec.commandLine().getOut();
         Dataset train = data.load().train();
         Network net = workload.build(train, new Random(seed));
-        out.printf("workload %s: %s, batch %d, SGD lr %s, %d training examples of %s%n", workload,
-                workload.describe(), workload.batch, workload.lr, train.size(), data.describe());
+        out.printf(
+                "workload %s: %s, batch %d, SGD lr %s, %d training examples of %s%n",
+                workload, workload.describe(), workload.batch, workload.lr, train.size(), data.describe());
         out.printf("matrix products: %s%n", Engine.implementation());
         if (!Engine.advice().isEmpty()) {
             out.printf("note: %s%n", Engine.advice());
         }
         out.printf("cores: %d%n", Runtime.getRuntime().availableProcessors());
         Dataset input = workload.input(train);
-        Trainer trainer = new Trainer(net, new Sgd(workload.lr)).batchSize(workload.batch).seed(seed)
-                .trainAccuracy(false).quiet();
+        Trainer trainer = new Trainer(net, new Sgd(workload.lr))
+                .batchSize(workload.batch)
+                .seed(seed)
+                .trainAccuracy(false)
+                .quiet();
         // warm-up (JIT, buffers, the second core's caches): one epoch, and more until warmupSeconds have passed
         long warmStart = System.nanoTime();
         int warm = 0;
@@ -98,8 +117,11 @@ public final class BenchCommand implements Callable<Integer> {
         double median = epochs % 2 == 1 ? sorted[epochs / 2] : (sorted[epochs / 2 - 1] + sorted[epochs / 2]) / 2;
         double total = Arrays.stream(seconds).sum();
         out.printf("median %.3f s per epoch, %.0f examples/s%n", median, train.size() / median);
-        out.printf("matrix products: %.2f GFLOP per epoch, %.1f GFLOP/s over the epoch, %.1f GFLOP/s inside the products (%.0f%% of the time)%n",
-                flops / 1e9 / epochs, flops / 1e9 / total, flops / (double) productNanos,
+        out.printf(
+                "matrix products: %.2f GFLOP per epoch, %.1f GFLOP/s over the epoch, %.1f GFLOP/s inside the products (%.0f%% of the time)%n",
+                flops / 1e9 / epochs,
+                flops / 1e9 / total,
+                flops / (double) productNanos,
                 100.0 * productNanos / 1e9 / total);
         return 0;
     }

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import org.bricknet.core.Network;
 import org.bricknet.optim.training.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -19,13 +17,18 @@ import picocli.CommandLine.ParameterException;
  * that disagrees.
  */
 public final class CheckpointOptions {
-    @Option(names = "--checkpoint", paramLabel = "DIR",
+    @Option(
+            names = "--checkpoint",
+            paramLabel = "DIR",
             description = "after each epoch, write everything needed to continue into DIR/" + Checkpoint.FILE)
     Path checkpoint;
 
-    @Option(names = "--resume", paramLabel = "DIR",
-            description = "continue the run checkpointed in DIR (its model, optimizer, learning rate, seed and batch size) "
-                    + "up to --epochs in all; checkpoints go on into DIR unless --checkpoint says elsewhere")
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
+            description =
+                    "continue the run checkpointed in DIR (its model, optimizer, learning rate, seed and batch size) "
+                            + "up to --epochs in all; checkpoints go on into DIR unless --checkpoint says elsewhere")
     Path resume;
 
     /** The checkpoint to resume from, or null when not resuming. */
@@ -46,7 +49,8 @@ public final class CheckpointOptions {
     /** The model spec a checkpoint was written with, checked against the size of its tensors before anything is built. */
     ModelSpec spec(Checkpoint c) throws IOException {
         ModelSpec s = ModelSpec.fromMetadata(c.extra(), resumedFile());
-        s.requireParameterCount(c.network().values().stream().mapToLong(t -> t.size()).sum(), resumedFile());
+        s.requireParameterCount(
+                c.network().values().stream().mapToLong(t -> t.size()).sum(), resumedFile());
         return s;
     }
 
@@ -63,23 +67,28 @@ public final class CheckpointOptions {
         try {
             return Integer.parseInt(Objects.requireNonNull(c.extra().get("epochs")));
         } catch (RuntimeException e) {
-            throw new org.bricknet.core.io.BadFileException(resumedFile(), "__metadata__ 'epochs' is missing or not a number");
+            throw new org.bricknet.core.io.BadFileException(
+                    resumedFile(), "__metadata__ 'epochs' is missing or not a number");
         }
     }
 
     /** The options that shape the model: when resuming, the model comes from the checkpoint instead. */
-    private static final String[] MODEL_OPTIONS = {"--model", "--hidden", "--activation", "--init", "--dropout",
-        "--batch-norm", "--weight-decay"};
+    private static final String[] MODEL_OPTIONS = {
+        "--model", "--hidden", "--activation", "--init", "--dropout", "--batch-norm", "--weight-decay"
+    };
 
     /**
      * Refuses, when resuming, a model option (the model is the checkpoint's) and an optimizer,
      * learning rate, seed or batch size that disagrees with the checkpoint's.
      */
-    void requireAgrees(CommandLine cl, ModelSpec model, Checkpoint c, String optimizer, double lr, long seed, int batch) {
+    void requireAgrees(
+            CommandLine cl, ModelSpec model, Checkpoint c, String optimizer, double lr, long seed, int batch) {
         for (String option : MODEL_OPTIONS) {
             if (cl.getParseResult().hasMatchedOption(option)) {
-                throw new ParameterException(cl, option + ": the model comes from the checkpoint in " + resume + " ("
-                        + model + "); leave it out when resuming");
+                throw new ParameterException(
+                        cl,
+                        option + ": the model comes from the checkpoint in " + resume + " (" + model
+                                + "); leave it out when resuming");
             }
         }
         agree(cl, "--optimizer", optimizer, c.optimizer());
@@ -90,9 +99,10 @@ public final class CheckpointOptions {
 
     private void agree(CommandLine cl, String option, Object given, Object inCheckpoint) {
         if (!given.equals(inCheckpoint)) {
-            throw new ParameterException(cl, option + " " + given + " disagrees with the checkpoint in " + resume
-                    + " (" + inCheckpoint + "); leave it out when resuming");
+            throw new ParameterException(
+                    cl,
+                    option + " " + given + " disagrees with the checkpoint in " + resume + " (" + inCheckpoint
+                            + "); leave it out when resuming");
         }
     }
-
 }

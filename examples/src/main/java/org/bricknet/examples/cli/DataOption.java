@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --data DIR}: a directory of the four MNIST-layout IDX files; the embedded digits by default. */
 public final class DataOption {
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "directory holding train-/t10k- images and labels as IDX files (.gz or not); "
                     + "default: the 10,000 embedded MNIST digits")
     Path dir;

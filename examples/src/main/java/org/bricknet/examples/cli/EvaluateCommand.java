@@ -8,12 +8,14 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate --model FILE}: test accuracy and a confusion matrix. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
         description = "Accuracy of a saved model on the test set, and its confusion matrix.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model saved by 'train --save'")

@@ -17,8 +17,7 @@ import org.bricknet.optim.minimize.OptimizeResult;
 final class FullBatchTraining {
     static final String NAME = "lbfgs";
 
-    private FullBatchTraining() {
-    }
+    private FullBatchTraining() {}
 
     /** Why this model cannot be trained full-batch, or null when it can. */
     static String refusal(ModelSpec spec, Network net) {
@@ -40,7 +39,8 @@ final class FullBatchTraining {
         fn.setParameters(r.x());
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("L-BFGS: %s%n", r.message());
-        out.printf("iterations %d, function and gradient evaluations %d, loss %.6f, |gradient|max %.2e, %.1f s%n",
+        out.printf(
+                "iterations %d, function and gradient evaluations %d, loss %.6f, |gradient|max %.2e, %.1f s%n",
                 r.nit(), r.nfev(), r.fun(), r.gradientNorm(), seconds);
         double trainAcc = net.accuracy(train.inputs(), train.targets());
         int correct = net.countCorrect(test.inputs(), test.targets());

@@ -7,11 +7,11 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
-import org.bricknet.core.data.Dataset;
 import org.bricknet.core.check.CheckMode;
+import org.bricknet.core.check.GradientCheck;
 import org.bricknet.core.check.GradientReport;
 import org.bricknet.core.check.Tolerance;
-import org.bricknet.core.check.GradientCheck;
+import org.bricknet.core.data.Dataset;
 import org.bricknet.examples.Activation;
 import org.bricknet.examples.Datasets;
 import picocli.CommandLine;
@@ -28,13 +28,17 @@ import picocli.CommandLine.Spec;
  * embedded test digits, prints the report table and the time taken, and exits 0 when every element
  * passes, 1 when one fails (2 on a usage error).
  */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+@Command(
+        name = "gradcheck",
+        mixinStandardHelpOptions = true,
         description = "Checks a fresh model's backprop gradients against numerical ones and prints the report.")
 public final class GradcheckCommand implements Callable<Integer> {
 
     /** How much of each tensor is compared. */
     public enum Mode {
-        FULL("full"), SUBSET("subset"), DIRECTION("direction");
+        FULL("full"),
+        SUBSET("subset"),
+        DIRECTION("direction");
 
         final String label;
 
@@ -46,40 +50,62 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "two-layer", paramLabel = "KIND",
+    @Option(
+            names = "--model",
+            defaultValue = "two-layer",
+            paramLabel = "KIND",
             description = "two-layer, nielsen, mlp or cnn (default: ${DEFAULT-VALUE}); cnn has 0.4 million parameters:"
                     + " check it in subset or direction mode")
     String model;
 
-    @Option(names = "--mode", defaultValue = "full", converter = ModeConverter.class,
+    @Option(
+            names = "--mode",
+            defaultValue = "full",
+            converter = ModeConverter.class,
             completionCandidates = ModeLabels.class,
             description = "full: every element; subset: --subset-size elements per tensor; direction: --directions"
                     + " random unit directions per tensor (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--subset-size", defaultValue = "10", description = "Elements per tensor in subset mode (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--subset-size",
+            defaultValue = "10",
+            description = "Elements per tensor in subset mode (default: ${DEFAULT-VALUE}).")
     int subsetSize;
 
-    @Option(names = "--directions", defaultValue = "5", description = "Directions per tensor in direction mode (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--directions",
+            defaultValue = "5",
+            description = "Directions per tensor in direction mode (default: ${DEFAULT-VALUE}).")
     int directions;
 
-    @Option(names = "--batch", defaultValue = "3", description = "Number of embedded test digits (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            defaultValue = "3",
+            description = "Number of embedded test digits (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for the weights and the sampling (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed for the weights and the sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--rtol", description = "Largest relative error that passes (default: " + Tolerance.DEFAULT_RTOL + ").")
+    @Option(
+            names = "--rtol",
+            description = "Largest relative error that passes (default: " + Tolerance.DEFAULT_RTOL + ").")
     double rtol = Tolerance.DEFAULT_RTOL;
 
-    @Option(names = "--atol", description = "Largest absolute error that passes (default: " + Tolerance.DEFAULT_ATOL + ").")
+    @Option(
+            names = "--atol",
+            description = "Largest absolute error that passes (default: " + Tolerance.DEFAULT_ATOL + ").")
     double atol = Tolerance.DEFAULT_ATOL;
 
     @Override
     public Integer call() {
         if (batch < 1 || batch > 2000 || subsetSize < 1 || directions < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--batch must be in [1, 2000], --subset-size and --directions at least 1");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--batch must be in [1, 2000], --subset-size and --directions at least 1");
         }
         ModelSpec.Kind kind;
         try {
@@ -89,10 +115,19 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         Dataset digits = Datasets.mnist10k().test().slice(0, batch);
         int side = (int) Math.round(Math.sqrt(digits.inputs().cols()));
-        int[] input = kind == ModelSpec.Kind.CNN ? new int[] {1, side, side} : new int[] {digits.inputs().cols()};
+        int[] input = kind == ModelSpec.Kind.CNN
+                ? new int[] {1, side, side}
+                : new int[] {digits.inputs().cols()};
         boolean mlp = kind == ModelSpec.Kind.MLP;
-        ModelSpec form = new ModelSpec(kind, input, TrainCommand.defaultHidden(kind), digits.classes(),
-                kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.RELU, "he", mlp ? 0.15 : 0, mlp,
+        ModelSpec form = new ModelSpec(
+                kind,
+                input,
+                TrainCommand.defaultHidden(kind),
+                digits.classes(),
+                kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.RELU,
+                "he",
+                mlp ? 0.15 : 0,
+                mlp,
                 mlp ? 1e-4 : 0);
         Network net = form.build(new Random(seed));
         Dataset shaped = form.shape(digits);
@@ -124,7 +159,9 @@ public final class GradcheckCommand implements Callable<Integer> {
         return switch (form.kind()) {
             case TWO_LAYER -> "TwoLayerNet(" + form.sizesText().replace(",", ", ") + ")";
             case NIELSEN -> "NielsenNetwork(" + form.sizesText().replace(",", ", ") + ")";
-            case MLP -> "MultiLayerNet(" + form.sizesText().replace(",", ", ") + ", batch norm, dropout 0.15, weight decay 1e-4)";
+            case MLP ->
+                "MultiLayerNet(" + form.sizesText().replace(",", ", ")
+                        + ", batch norm, dropout 0.15, weight decay 1e-4)";
             case CNN -> "SimpleConvNet(" + form.sizesText() + ")";
         };
     }
@@ -132,9 +169,11 @@ public final class GradcheckCommand implements Callable<Integer> {
     static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
         @Override
         public Mode convert(String value) {
-            return Arrays.stream(Mode.values()).filter(m -> m.label.equals(value)).findFirst()
-                    .orElseThrow(() -> new CommandLine.TypeConversionException("unknown mode '" + value
-                            + "'; expected one of " + String.join(", ", new ModeLabels())));
+            return Arrays.stream(Mode.values())
+                    .filter(m -> m.label.equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "unknown mode '" + value + "'; expected one of " + String.join(", ", new ModeLabels())));
         }
     }
 

@@ -5,11 +5,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code bricknet} command line: train, evaluate and predict on digits. */
-@Command(name = "bricknet", mixinStandardHelpOptions = true, version = "bricknet 0.1.0",
+@Command(
+        name = "bricknet",
+        mixinStandardHelpOptions = true,
+        version = "bricknet 0.1.0",
         description = "Neural networks from bricks: train on handwritten digits, evaluate, predict.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, GradcheckCommand.class,
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            BenchCommand.class,
+            GradcheckCommand.class,
             org.bricknet.examples.cli.MinimizeCommand.class,
-            CommandLine.HelpCommand.class})
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -32,8 +41,11 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("bricknet: " + ex.getMessage());
-            err.println("try: bricknet " + (ex.getCommandLine().getCommandName().equals("bricknet") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help");
+            err.println("try: bricknet "
+                    + (ex.getCommandLine().getCommandName().equals("bricknet")
+                            ? ""
+                            : ex.getCommandLine().getCommandName() + " ")
+                    + "--help");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, r) -> {
@@ -49,6 +61,7 @@ public final class Main implements Runnable {
             m = ex.getClass().getSimpleName();
         }
         return ex instanceof java.io.FileNotFoundException || ex instanceof java.nio.file.NoSuchFileException
-                ? "file not found: " + m : m;
+                ? "file not found: " + m
+                : m;
     }
 }

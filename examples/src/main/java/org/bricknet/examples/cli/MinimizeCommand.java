@@ -1,11 +1,10 @@
 package org.bricknet.examples.cli;
 
-import org.bricknet.examples.minimize.Reports;
-
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.bricknet.examples.minimize.Reports;
 import org.bricknet.optim.minimize.Bfgs;
 import org.bricknet.optim.minimize.ConjugateGradient;
 import org.bricknet.optim.minimize.DifferentiableFunction;
@@ -28,18 +27,26 @@ import picocli.CommandLine.Spec;
  * starts at {@code (−1.2, 1, −1.2, ...)}; the quadratic {@code Σ (xᵢ² − 4xᵢ + 8)} at 1.3 everywhere
  * (minimum {@code 4·N} at all twos).
  */
-@Command(name = "minimize", mixinStandardHelpOptions = true,
+@Command(
+        name = "minimize",
+        mixinStandardHelpOptions = true,
         description = "Minimizes a test function with one of the full-batch minimizers.")
 public final class MinimizeCommand implements Callable<Integer> {
 
     /** The test functions. */
     enum Function {
-        rosenbrock, quadratic
+        rosenbrock,
+        quadratic
     }
 
     /** The methods, spelt as on the command line. */
     enum Method {
-        NELDER_MEAD("nelder-mead"), POWELL("powell"), CG("cg"), BFGS("bfgs"), LBFGS("lbfgs"), GD("gd");
+        NELDER_MEAD("nelder-mead"),
+        POWELL("powell"),
+        CG("cg"),
+        BFGS("bfgs"),
+        LBFGS("lbfgs"),
+        GD("gd");
 
         final String label;
 
@@ -59,7 +66,8 @@ public final class MinimizeCommand implements Callable<Integer> {
                 }
             }
             throw new CommandLine.TypeConversionException("expected one of "
-                    + Arrays.stream(values()).map(m -> m.label).collect(Collectors.joining(", ")) + ", got '" + s + "'");
+                    + Arrays.stream(values()).map(m -> m.label).collect(Collectors.joining(", ")) + ", got '" + s
+                    + "'");
         }
 
         Minimizer minimizer() {
@@ -77,17 +85,25 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--function", defaultValue = "rosenbrock", description = "rosenbrock or quadratic (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--function",
+            defaultValue = "rosenbrock",
+            description = "rosenbrock or quadratic (default: ${DEFAULT-VALUE})")
     Function function;
 
     @Option(names = "--dim", defaultValue = "2", description = "the dimension N (default: ${DEFAULT-VALUE})")
     int dim;
 
-    @Option(names = "--method", defaultValue = "bfgs", converter = MethodConverter.class,
+    @Option(
+            names = "--method",
+            defaultValue = "bfgs",
+            converter = MethodConverter.class,
             description = "nelder-mead, powell, cg, bfgs, lbfgs or gd (default: ${DEFAULT-VALUE})")
     Method method;
 
-    @Option(names = "--learning-rate", defaultValue = "1e-3",
+    @Option(
+            names = "--learning-rate",
+            defaultValue = "1e-3",
             description = "the fixed step of gd (default: ${DEFAULT-VALUE}); gd runs at most 100000 steps")
     double learningRate;
 
@@ -102,8 +118,10 @@ public final class MinimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dim < 1 || (function == Function.rosenbrock && dim < 2)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dim: expected at least "
-                    + (function == Function.rosenbrock ? 2 : 1) + " for " + function + ", got " + dim);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--dim: expected at least " + (function == Function.rosenbrock ? 2 : 1) + " for " + function
+                            + ", got " + dim);
         }
         DifferentiableFunction f;
         double[] x0 = new double[dim];
@@ -122,7 +140,8 @@ public final class MinimizeCommand implements Callable<Integer> {
             Arrays.fill(x0, 1.3);
         }
         Minimizer m = method == Method.GD
-                ? new GradientDescent().learningRate(learningRate).maxIterations(100_000) : method.minimizer();
+                ? new GradientDescent().learningRate(learningRate).maxIterations(100_000)
+                : method.minimizer();
         OptimizeResult r = m.minimize(f, x0);
         PrintWriter out = spec.commandLine().getOut();
         out.println("minimize " + function + " in " + dim + "-D from " + Reports.vector(x0) + " with " + m.name());

@@ -22,14 +22,25 @@ import org.bricknet.layers.WeightInit;
  * the number of classes, and for {@code mlp} its activation, initialisation, dropout, batch norm
  * and weight decay. {@link #build} makes a fresh network of that form.
  */
-public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activation activation,
-        String init, double dropout, boolean batchNorm, double weightDecay) {
+public record ModelSpec(
+        Kind kind,
+        int[] input,
+        int[] hidden,
+        int classes,
+        Activation activation,
+        String init,
+        double dropout,
+        boolean batchNorm,
+        double weightDecay) {
     /** No layer may be wider than this; a file claiming more is refused before anything is allocated. */
     static final int MAX_WIDTH = 1 << 16;
 
     /** The models the command line knows. */
     public enum Kind {
-        TWO_LAYER("two-layer"), NIELSEN("nielsen"), MLP("mlp"), CNN("cnn");
+        TWO_LAYER("two-layer"),
+        NIELSEN("nielsen"),
+        MLP("mlp"),
+        CNN("cnn");
 
         private final String label;
 
@@ -48,7 +59,8 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown model '" + s + "'; expected one of " + Arrays.toString(values()));
+            throw new IllegalArgumentException(
+                    "unknown model '" + s + "'; expected one of " + Arrays.toString(values()));
         }
     }
 
@@ -57,7 +69,8 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
         hidden = hidden.clone();
         if (kind == Kind.CNN ? input.length != 3 : input.length != 1) {
             throw new IllegalArgumentException(kind + ": expected inputs of shape "
-                    + (kind == Kind.CNN ? "channels,height,width" : "a single size") + ", got " + Arrays.toString(input));
+                    + (kind == Kind.CNN ? "channels,height,width" : "a single size") + ", got "
+                    + Arrays.toString(input));
         }
         if ((kind == Kind.TWO_LAYER || kind == Kind.CNN) && hidden.length != 1) {
             throw new IllegalArgumentException(kind + ": expected one hidden size, got " + Arrays.toString(hidden));
@@ -75,14 +88,23 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
             throw new IllegalArgumentException(kind + ": dropout must be in [0, 1), got " + dropout);
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException(kind + ": weight decay must be a finite number >= 0, got " + weightDecay);
+            throw new IllegalArgumentException(
+                    kind + ": weight decay must be a finite number >= 0, got " + weightDecay);
         }
     }
 
     /** A plain model of a kind: default activation (ReLU, sigmoid for nielsen), He init, no extras. */
     public static ModelSpec of(Kind kind, int[] input, int[] hidden, int classes) {
-        return new ModelSpec(kind, input, hidden, classes, kind == Kind.NIELSEN ? Activation.SIGMOID : Activation.RELU,
-                "he", 0, false, 0);
+        return new ModelSpec(
+                kind,
+                input,
+                hidden,
+                classes,
+                kind == Kind.NIELSEN ? Activation.SIGMOID : Activation.RELU,
+                "he",
+                0,
+                false,
+                0);
     }
 
     /** A fresh network of this form, initialised from {@code random}. */
@@ -91,8 +113,17 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
         return switch (kind) {
             case TWO_LAYER -> new TwoLayerNet(flat, hidden[0], classes, random);
             case NIELSEN -> new NielsenNetwork(random, sizes(flat));
-            case MLP -> new MultiLayerNet(flat, hidden, classes, activation, WeightInit.parse(init), weightDecay,
-                    dropout, batchNorm, random);
+            case MLP ->
+                new MultiLayerNet(
+                        flat,
+                        hidden,
+                        classes,
+                        activation,
+                        WeightInit.parse(init),
+                        weightDecay,
+                        dropout,
+                        batchNorm,
+                        random);
             case CNN -> new SimpleConvNet(input[0], input[1], input[2], hidden[0], classes, random);
         };
     }
@@ -124,8 +155,10 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
      */
     public void requireParameterCount(long values, String file) throws BadFileException {
         if (values < minimumParameterValues()) {
-            throw new BadFileException(file, "__metadata__ describes " + this + " with at least " + minimumParameterValues()
-                    + " parameter values, but the file holds " + values);
+            throw new BadFileException(
+                    file,
+                    "__metadata__ describes " + this + " with at least " + minimumParameterValues()
+                            + " parameter values, but the file holds " + values);
         }
     }
 
@@ -162,10 +195,16 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
     /** Reads a spec back from a model file's metadata. */
     public static ModelSpec fromMetadata(Map<String, String> meta, String file) throws BadFileException {
         try {
-            return new ModelSpec(Kind.parse(field(meta, "model")), ints(field(meta, "input")), ints(field(meta, "hidden")),
-                    Integer.parseInt(field(meta, "classes")), Activation.parse(field(meta, "activation")),
-                    field(meta, "init"), Double.parseDouble(field(meta, "dropout")),
-                    Boolean.parseBoolean(field(meta, "batch_norm")), Double.parseDouble(field(meta, "weight_decay")));
+            return new ModelSpec(
+                    Kind.parse(field(meta, "model")),
+                    ints(field(meta, "input")),
+                    ints(field(meta, "hidden")),
+                    Integer.parseInt(field(meta, "classes")),
+                    Activation.parse(field(meta, "activation")),
+                    field(meta, "init"),
+                    Double.parseDouble(field(meta, "dropout")),
+                    Boolean.parseBoolean(field(meta, "batch_norm")),
+                    Double.parseDouble(field(meta, "weight_decay")));
         } catch (IllegalArgumentException e) {
             throw new BadFileException(file, "__metadata__ does not describe a bricknet model: " + e.getMessage());
         }
@@ -188,7 +227,9 @@ public record ModelSpec(Kind kind, int[] input, int[] hidden, int classes, Activ
     }
 
     static int[] ints(String text) {
-        return Arrays.stream(text.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+        return Arrays.stream(text.split(","))
+                .mapToInt(v -> Integer.parseInt(v.trim()))
+                .toArray();
     }
 
     private static String join(int[] v) {

@@ -14,17 +14,26 @@ import org.knowm.xchart.style.Styler;
 
 /** Training curves as a PNG, drawn with XChart and written atomically. */
 final class Plots {
-    private Plots() {
-    }
+    private Plots() {}
 
     /** Loss (left chart) and accuracies (right chart) per epoch, side by side in one PNG. */
     static void history(TrainingHistory h, String title, Path file) throws IOException {
         double[] epochs = IntStream.rangeClosed(1, h.size()).asDoubleStream().toArray();
-        XYChart loss = new XYChartBuilder().width(560).height(400).title(title + ": loss")
-                .xAxisTitle("epoch").yAxisTitle("mean training loss").build();
+        XYChart loss = new XYChartBuilder()
+                .width(560)
+                .height(400)
+                .title(title + ": loss")
+                .xAxisTitle("epoch")
+                .yAxisTitle("mean training loss")
+                .build();
         loss.addSeries("training loss", epochs, h.meanLosses());
-        XYChart acc = new XYChartBuilder().width(560).height(400).title(title + ": accuracy")
-                .xAxisTitle("epoch").yAxisTitle("accuracy").build();
+        XYChart acc = new XYChartBuilder()
+                .width(560)
+                .height(400)
+                .title(title + ": accuracy")
+                .xAxisTitle("epoch")
+                .yAxisTitle("accuracy")
+                .build();
         acc.addSeries("train", epochs, h.trainAccuracies());
         if (!h.isEmpty() && h.last().hasTestAccuracy()) {
             acc.addSeries("test", epochs, h.testAccuracies());
@@ -59,8 +68,8 @@ final class Plots {
             int outs = w.dim(1);
             int s = (int) Math.round(Math.sqrt(in));
             if (s * s != in) {
-                throw new IllegalArgumentException("--plot-weights: the first layer takes " + in
-                        + " inputs, not a square image");
+                throw new IllegalArgumentException(
+                        "--plot-weights: the first layer takes " + in + " inputs, not a square image");
             }
             tiles = Math.min(100, outs);
             th = s;
@@ -71,8 +80,10 @@ final class Plots {
         int cols = (int) Math.ceil(Math.sqrt(tiles));
         int rows = (tiles + cols - 1) / cols;
         int gap = 2;
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cols * (tw * scale + gap) + gap,
-                rows * (th * scale + gap) + gap, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(
+                cols * (tw * scale + gap) + gap,
+                rows * (th * scale + gap) + gap,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
@@ -106,8 +117,10 @@ final class Plots {
     private static java.awt.image.BufferedImage side(XYChart a, XYChart b) {
         java.awt.image.BufferedImage ia = BitmapEncoder.getBufferedImage(a);
         java.awt.image.BufferedImage ib = BitmapEncoder.getBufferedImage(b);
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(ia.getWidth() + ib.getWidth(),
-                Math.max(ia.getHeight(), ib.getHeight()), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(
+                ia.getWidth() + ib.getWidth(),
+                Math.max(ia.getHeight(), ib.getHeight()),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.drawImage(ia, 0, 0, null);
         g.drawImage(ib, ia.getWidth(), 0, null);

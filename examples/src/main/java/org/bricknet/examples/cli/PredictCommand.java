@@ -8,13 +8,15 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code predict --model FILE --index I}: one test image drawn as text, and the model's outputs. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "Draw test image I in the terminal and print the model's ten class probabilities.")
 public final class PredictCommand implements Callable<Integer> {
     private static final String SHADES = " .:-=+*#%@";
@@ -22,7 +24,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model saved by 'train --save'")
     Path model;
 
-    @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "test image index (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--index",
+            paramLabel = "I",
+            defaultValue = "0",
+            description = "test image index (default: ${DEFAULT-VALUE})")
     int index;
 
     @Mixin
@@ -36,7 +42,8 @@ public final class PredictCommand implements Callable<Integer> {
         SavedModel saved = SavedModel.load(model);
         Dataset test = saved.spec().shape(data.load().test());
         if (index < 0 || index >= test.size()) {
-            throw new ParameterException(spec.commandLine(), "--index must be in [0, " + test.size() + "), got " + index);
+            throw new ParameterException(
+                    spec.commandLine(), "--index must be in [0, " + test.size() + "), got " + index);
         }
         Dataset one = test.slice(index, index + 1);
         var out = spec.commandLine().getOut();

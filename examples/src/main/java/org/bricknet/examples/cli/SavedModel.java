@@ -13,7 +13,8 @@ record SavedModel(ModelSpec spec, Network network) {
     static SavedModel load(Path file) throws IOException {
         SafeTensors.Contents contents = ModelFiles.read(file);
         ModelSpec spec = ModelSpec.fromMetadata(contents.metadata(), file.toString());
-        spec.requireParameterCount(contents.tensors().values().stream().mapToLong(t -> t.size()).sum(), file.toString());
+        spec.requireParameterCount(
+                contents.tensors().values().stream().mapToLong(t -> t.size()).sum(), file.toString());
         Network net = spec.build(new Random(0));
         ModelFiles.loadInto(net, contents, file.toString());
         return new SavedModel(spec, net);

@@ -4,15 +4,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.bricknet.core.engine.Engine;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
+import org.bricknet.core.engine.Engine;
 import org.bricknet.core.io.Mnist;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.examples.Activation;
-import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Optimizers;
+import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.training.Trainer;
 import org.bricknet.optim.training.TrainingDivergedException;
 import org.bricknet.optim.training.TrainingHistory;
@@ -24,16 +24,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: a network on digits, with progress, per-epoch accuracy, saving and plots. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a network on handwritten digits and report its test accuracy.",
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Train a network on handwritten digits and report its test accuracy.",
             "Defaults per model (hidden / epochs / batch / optimizer lr):",
             "  two-layer  50 / 100 / 100 / sgd 0.1     (the book's TwoLayerNet, about its 10,000 steps)",
             "  nielsen    30 / 30 / 10 / sgd 3.0       (network.py's run)",
             "  mlp        100,100,100 / 20 / 100 / sgd 0.1",
-            "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)"})
+            "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)"
+        })
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "two-layer", paramLabel = "KIND",
+    @Option(
+            names = "--model",
+            defaultValue = "two-layer",
+            paramLabel = "KIND",
             description = "two-layer, nielsen, mlp or cnn; default: ${DEFAULT-VALUE}")
     String model;
 
@@ -49,25 +57,48 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "ETA", description = "learning rate")
     Double lr;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw; or lbfgs: full-batch L-BFGS with --epochs as its most iterations")
+    @Option(
+            names = "--optimizer",
+            paramLabel = "NAME",
+            description =
+                    "sgd, momentum, nesterov, adagrad, rmsprop, adam or adamw; or lbfgs: full-batch L-BFGS with --epochs as its most iterations")
     String optimizer;
 
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "F", description = "mlp: relu, sigmoid or tanh; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--activation",
+            defaultValue = "relu",
+            paramLabel = "F",
+            description = "mlp: relu, sigmoid or tanh; default: ${DEFAULT-VALUE}")
     String activation;
 
-    @Option(names = "--init", defaultValue = "he", paramLabel = "I", description = "mlp: he, xavier or a standard deviation such as 0.01; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--init",
+            defaultValue = "he",
+            paramLabel = "I",
+            description = "mlp: he, xavier or a standard deviation such as 0.01; default: ${DEFAULT-VALUE}")
     String init;
 
-    @Option(names = "--dropout", defaultValue = "0", paramLabel = "R", description = "mlp: dropout ratio after each hidden layer; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--dropout",
+            defaultValue = "0",
+            paramLabel = "R",
+            description = "mlp: dropout ratio after each hidden layer; default: ${DEFAULT-VALUE}")
     double dropout;
 
     @Option(names = "--batch-norm", description = "mlp: batch normalization before each activation")
     boolean batchNorm;
 
-    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L", description = "mlp: L2 weight decay λ; default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--weight-decay",
+            defaultValue = "0",
+            paramLabel = "L",
+            description = "mlp: L2 weight decay λ; default: ${DEFAULT-VALUE}")
     double weightDecay;
 
-    @Option(names = "--seed", paramLabel = "S", description = "random seed for weights, dropout and shuffles; default: 42")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "random seed for weights, dropout and shuffles; default: 42")
     Long seed;
 
     @Mixin
@@ -82,7 +113,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "draw loss and accuracy per epoch into a PNG")
     Path plot;
 
-    @Option(names = "--plot-weights", paramLabel = "FILE.png", description = "draw the first layer's weights (conv filters or W1 rows as 28x28 tiles) into a PNG")
+    @Option(
+            names = "--plot-weights",
+            paramLabel = "FILE.png",
+            description = "draw the first layer's weights (conv filters or W1 rows as 28x28 tiles) into a PNG")
     Path plotWeights;
 
     @Spec
@@ -108,16 +142,29 @@ public final class TrainCommand implements Callable<Integer> {
         }
         boolean fullBatch = FullBatchTraining.NAME.equalsIgnoreCase(optName);
         if (fullBatch && (from != null || checkpoints.target() != null || plot != null)) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "--optimizer lbfgs trains on the full batch: it takes no --checkpoint, --resume or --plot");
         }
         Optimizer opt = fullBatch ? null : parse("--optimizer", () -> Optimizers.create(optName, eta));
         Mnist.Split split = data.load();
-        int[] input = kind == ModelSpec.Kind.CNN ? new int[] {1, side(split.train()), side(split.train())}
+        int[] input = kind == ModelSpec.Kind.CNN
+                ? new int[] {1, side(split.train()), side(split.train())}
                 : new int[] {split.train().inputs().cols()};
-        ModelSpec modelSpec = from != null ? resumedSpec : parse("the model options", () -> new ModelSpec(kind, input,
-                hiddenSizes, split.train().classes(), kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID
-                        : Activation.parse(activation), init, dropout, batchNorm, weightDecay));
+        ModelSpec modelSpec = from != null
+                ? resumedSpec
+                : parse(
+                        "the model options",
+                        () -> new ModelSpec(
+                                kind,
+                                input,
+                                hiddenSizes,
+                                split.train().classes(),
+                                kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.parse(activation),
+                                init,
+                                dropout,
+                                batchNorm,
+                                weightDecay));
         Dataset train = modelSpec.shape(split.train());
         Dataset test = modelSpec.shape(split.test());
         Network net = modelSpec.build(new Random(seed));
@@ -127,20 +174,33 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Engine.advice().isEmpty()) {
             out.println("note: " + Engine.advice());
         }
-        out.printf("training %s on %s: %d training and %d test examples, %s, seed %d%n", modelSpec, data.describe(),
-                train.size(), test.size(), fullBatch ? "full batch, L-BFGS of at most " + n + " iterations"
-                        : n + " epochs, batch " + b + ", " + optName + " lr " + eta, seed);
+        out.printf(
+                "training %s on %s: %d training and %d test examples, %s, seed %d%n",
+                modelSpec,
+                data.describe(),
+                train.size(),
+                test.size(),
+                fullBatch
+                        ? "full batch, L-BFGS of at most " + n + " iterations"
+                        : n + " epochs, batch " + b + ", " + optName + " lr " + eta,
+                seed);
         if (fullBatch) {
             String refusal = FullBatchTraining.refusal(modelSpec, net);
             if (refusal != null) {
                 throw new ParameterException(spec.commandLine(), refusal);
             }
             double acc = FullBatchTraining.run(net, train, test, n, out);
-            out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
+            out.printf(
+                    "final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
             saveAndDraw(net, modelSpec, out);
             return 0;
         }
-        Trainer trainer = new Trainer(net, opt).epochs(n).batchSize(b).seed(seed).evaluateOn(test).output(out);
+        Trainer trainer = new Trainer(net, opt)
+                .epochs(n)
+                .batchSize(b)
+                .seed(seed)
+                .evaluateOn(test)
+                .output(out);
         if (from != null) {
             trainer.resumeFrom(from, checkpoints.resumedFile());
             out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());

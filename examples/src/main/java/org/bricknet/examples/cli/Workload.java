@@ -42,14 +42,23 @@ enum Workload {
         int classes = train.classes();
         return switch (this) {
             case TWO_LAYER -> ModelSpec.of(ModelSpec.Kind.TWO_LAYER, new int[] {pixels}, new int[] {50}, classes);
-            case WIDE -> new ModelSpec(ModelSpec.Kind.MLP, new int[] {pixels}, new int[] {256, 256}, classes,
-                    Activation.RELU, "he", 0, false, 0);
+            case WIDE ->
+                new ModelSpec(
+                        ModelSpec.Kind.MLP,
+                        new int[] {pixels},
+                        new int[] {256, 256},
+                        classes,
+                        Activation.RELU,
+                        "he",
+                        0,
+                        false,
+                        0);
             case NIELSEN -> ModelSpec.of(ModelSpec.Kind.NIELSEN, new int[] {pixels}, new int[] {30}, classes);
             case CNN -> {
                 int side = (int) Math.round(Math.sqrt(pixels));
                 if (side * side != pixels) {
-                    throw new IllegalArgumentException("bench: expected square images, got " + pixels
-                            + " values per example");
+                    throw new IllegalArgumentException(
+                            "bench: expected square images, got " + pixels + " values per example");
                 }
                 yield ModelSpec.of(ModelSpec.Kind.CNN, new int[] {1, side, side}, new int[] {100}, classes);
             }

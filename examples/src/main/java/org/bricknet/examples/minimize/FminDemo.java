@@ -20,8 +20,7 @@ public final class FminDemo {
         return x[0] * x[0] - 4 * x[0] + 8;
     };
 
-    private FminDemo() {
-    }
+    private FminDemo() {}
 
     public static void main(String[] args) {
         run(System.out);

@@ -25,12 +25,14 @@ public final class LogisticCost implements DifferentiableFunction {
     /** The cost on inputs {@code x} {@code (N, D)}, 0/1 targets {@code t} {@code (N)} and L2 weight λ. */
     public LogisticCost(Tensor x, double[] t, double lambda) {
         if (x.rank() != 2 || x.rows() != t.length) {
-            throw new IllegalArgumentException("LogisticCost: expected inputs (N, D) and N targets, got "
-                    + x.shapeString() + " and " + t.length);
+            throw new IllegalArgumentException(
+                    "LogisticCost: expected inputs (N, D) and N targets, got " + x.shapeString() + " and " + t.length);
         }
         this.d = x.cols();
-        this.net = new Network().add("Affine1", new Affine(Tensor.zeros(d, 1), Tensor.zeros(1)))
-                .withLoss(new SigmoidWithLoss()).withWeightDecay(2 * lambda);
+        this.net = new Network()
+                .add("Affine1", new Affine(Tensor.zeros(d, 1), Tensor.zeros(1)))
+                .withLoss(new SigmoidWithLoss())
+                .withWeightDecay(2 * lambda);
         this.fn = new NetworkFunction(net, x, Tensor.of(t.clone(), t.length, 1));
     }
 

@@ -21,8 +21,7 @@ public final class LogisticRegressionDemo {
     static final double LAMBDA = 0.01;
     static final long SEED = 1234;
 
-    private LogisticRegressionDemo() {
-    }
+    private LogisticRegressionDemo() {}
 
     public static void main(String[] args) {
         run(System.out, 10_000);
@@ -51,7 +50,10 @@ public final class LogisticRegressionDemo {
         out.println("Initial model: " + model(pr.start()));
         out.printf(Locale.ROOT, "Initial cost: %.6f%n", cost.value(pr.start()));
 
-        OptimizeResult gd = new GradientDescent().learningRate(0.1).gtol(0).maxIterations(steps)
+        OptimizeResult gd = new GradientDescent()
+                .learningRate(0.1)
+                .gtol(0)
+                .maxIterations(steps)
                 .minimize(cost, pr.start());
         out.println();
         out.println("Gradient descent, " + steps + " steps of 0.1: " + gd.message());
@@ -71,11 +73,33 @@ public final class LogisticRegressionDemo {
         out.println("L-BFGS: " + lb.message());
         out.printf(Locale.ROOT, "Final cost: %.6f, |gradient|max %.2e%n", lb.fun(), lb.gradientNorm());
         out.println();
-        out.printf(Locale.ROOT, "%-18s %10s %8s %8s %12s %10s%n", "method", "iterations", "nfev", "njev", "cost", "train acc");
-        out.printf(Locale.ROOT, "%-18s %10d %8d %8d %12.6f %9.1f%%%n", "gradient descent", gd.nit(), gd.nfev(),
-                gd.njev(), gd.fun(), 100 * accuracy(fit, pr.t()));
-        out.printf(Locale.ROOT, "%-18s %10d %8d %8d %12.6f %9.1f%%%n", "L-BFGS", lb.nit(), lb.nfev(), lb.njev(),
-                lb.fun(), 100 * accuracy(predict(cost, lb.x(), pr.x()), pr.t()));
+        out.printf(
+                Locale.ROOT,
+                "%-18s %10s %8s %8s %12s %10s%n",
+                "method",
+                "iterations",
+                "nfev",
+                "njev",
+                "cost",
+                "train acc");
+        out.printf(
+                Locale.ROOT,
+                "%-18s %10d %8d %8d %12.6f %9.1f%%%n",
+                "gradient descent",
+                gd.nit(),
+                gd.nfev(),
+                gd.njev(),
+                gd.fun(),
+                100 * accuracy(fit, pr.t()));
+        out.printf(
+                Locale.ROOT,
+                "%-18s %10d %8d %8d %12.6f %9.1f%%%n",
+                "L-BFGS",
+                lb.nit(),
+                lb.nfev(),
+                lb.njev(),
+                lb.fun(),
+                100 * accuracy(predict(cost, lb.x(), pr.x()), pr.t()));
     }
 
     /** 1 where {@code p > 0.5}, else 0. */
@@ -106,8 +130,16 @@ public final class LogisticRegressionDemo {
         for (int j = 0; j < d; j++) {
             var += (wb[j] - mean) * (wb[j] - mean) / d;
         }
-        return String.format(Locale.ROOT, "w = [%.4f, %.4f, %.4f, ...] (%d values, mean %.4f, std %.4f), b = %.4f",
-                wb[0], wb[1], wb[2], d, mean, Math.sqrt(var), wb[d]);
+        return String.format(
+                Locale.ROOT,
+                "w = [%.4f, %.4f, %.4f, ...] (%d values, mean %.4f, std %.4f), b = %.4f",
+                wb[0],
+                wb[1],
+                wb[2],
+                d,
+                mean,
+                Math.sqrt(var),
+                wb[d]);
     }
 
     /** 0/1 values as digits, 80 to a line. */

@@ -5,8 +5,7 @@ import org.bricknet.optim.minimize.OptimizeResult;
 
 /** Prints a result the way scipy's {@code fmin} functions do with {@code disp=True}. */
 public final class Reports {
-    private Reports() {
-    }
+    private Reports() {}
 
     /** The report's lines, each ended by a newline. */
     public static String text(String method, OptimizeResult r) {

@@ -20,8 +20,7 @@ class CommandLineTest {
     Path dir;
 
     /** Exit code, standard output (both streams System.out and picocli's) and standard error. */
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -62,7 +61,8 @@ class CommandLineTest {
         assertOneLineError(run("train", "--optimizer", "adamax"), "--optimizer: ");
         assertOneLineError(run("train", "--model", "resnet"), "--model: unknown model 'resnet'");
         assertOneLineError(run("train", "--data", dir.resolve("none").toString()), "not a directory");
-        assertOneLineError(run("evaluate", "--model", dir.resolve("none.safetensors").toString()), "no such file");
+        assertOneLineError(
+                run("evaluate", "--model", dir.resolve("none.safetensors").toString()), "no such file");
         assertOneLineError(run("frobnicate"), "Unmatched argument");
     }
 
@@ -76,8 +76,18 @@ class CommandLineTest {
     void trainSaveEvaluateAndPredictRoundTrip() throws Exception {
         Path model = dir.resolve("two.safetensors");
         Path plot = dir.resolve("curves.png");
-        Run train = run("train", "--epochs", "2", "--hidden", "20", "--seed", "3", "--save", model.toString(),
-                "--plot", plot.toString());
+        Run train = run(
+                "train",
+                "--epochs",
+                "2",
+                "--hidden",
+                "20",
+                "--seed",
+                "3",
+                "--save",
+                model.toString(),
+                "--plot",
+                plot.toString());
         assertEquals(0, train.code(), train.err());
         assertTrue(train.out().contains("Epoch 2: "), train.out());
         assertTrue(train.out().contains("final test accuracy: "), train.out());
@@ -87,7 +97,11 @@ class CommandLineTest {
 
         Run eval = run("evaluate", "--model", model.toString());
         assertEquals(0, eval.code(), eval.err());
-        String last = train.out().lines().filter(l -> l.startsWith("final test accuracy")).findFirst().orElseThrow();
+        String last = train.out()
+                .lines()
+                .filter(l -> l.startsWith("final test accuracy"))
+                .findFirst()
+                .orElseThrow();
         String correct = last.substring(last.indexOf('(') + 1, last.indexOf(" /"));
         assertTrue(eval.out().contains("accuracy: " + correct + " / 2000"), eval.out() + "\nvs " + last);
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
@@ -96,7 +110,8 @@ class CommandLineTest {
         assertEquals(0, predict.code(), predict.err());
         int label = Datasets.mnist10k().test().labels()[5];
         assertTrue(predict.out().contains("test image 5, label " + label), predict.out());
-        assertOneLineError(run("predict", "--model", model.toString(), "--index", "2000"), "--index must be in [0, 2000)");
+        assertOneLineError(
+                run("predict", "--model", model.toString(), "--index", "2000"), "--index must be in [0, 2000)");
     }
 
     @Test
@@ -105,14 +120,25 @@ class CommandLineTest {
         Run r = run("train", "--optimizer", "lbfgs", "--hidden", "10", "--epochs", "30", "--save", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("L-BFGS: "), r.out());
-        String last = r.out().lines().filter(l -> l.startsWith("final test accuracy")).findFirst().orElseThrow();
+        String last = r.out()
+                .lines()
+                .filter(l -> l.startsWith("final test accuracy"))
+                .findFirst()
+                .orElseThrow();
         double acc = Double.parseDouble(last.substring("final test accuracy: ".length(), last.indexOf('%')));
         // 30 full-batch iterations of a 784-10-10 network: far above the 10 % of guessing
         assertTrue(acc > 70, r.out());
         assertEquals(0, run("evaluate", "--model", model.toString()).code());
         assertOneLineError(run("train", "--optimizer", "lbfgs", "--model", "cnn"), "not cnn");
-        assertOneLineError(run("train", "--optimizer", "lbfgs", "--model", "mlp", "--dropout", "0.2"), "drop --dropout");
-        assertOneLineError(run("train", "--optimizer", "lbfgs", "--plot", dir.resolve("p.png").toString()),
+        assertOneLineError(
+                run("train", "--optimizer", "lbfgs", "--model", "mlp", "--dropout", "0.2"), "drop --dropout");
+        assertOneLineError(
+                run(
+                        "train",
+                        "--optimizer",
+                        "lbfgs",
+                        "--plot",
+                        dir.resolve("p.png").toString()),
                 "it takes no --checkpoint, --resume or --plot");
     }
 
@@ -125,7 +151,8 @@ class CommandLineTest {
         assertTrue(r.out().contains("s per epoch") && r.out().contains("GFLOP per epoch"), r.out());
         assertOneLineError(run("bench", "--workload", "resnet"), "--workload");
         assertOneLineError(run("bench", "--epochs", "0"), "--epochs must be at least 1, got 0");
-        assertOneLineError(run("bench", "--warmup-seconds", "-1"), "--warmup-seconds must be between 0 and 3600, got -1.0");
+        assertOneLineError(
+                run("bench", "--warmup-seconds", "-1"), "--warmup-seconds must be between 0 and 3600, got -1.0");
     }
 
     @Test
@@ -133,15 +160,22 @@ class CommandLineTest {
         Run r = run("minimize", "--function", "rosenbrock", "--dim", "2", "--method", "lbfgs");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("L-BFGS: Optimization terminated successfully"), r.out());
-        assertOneLineError(run("minimize", "--method", "newton"), "expected one of nelder-mead, powell, cg, bfgs, lbfgs, gd");
+        assertOneLineError(
+                run("minimize", "--method", "newton"), "expected one of nelder-mead, powell, cg, bfgs, lbfgs, gd");
     }
 
     @Test
     void theSameSeedTrainsTheSameModel() throws Exception {
         Path a = dir.resolve("a.safetensors");
         Path b = dir.resolve("b.safetensors");
-        assertEquals(0, run("train", "--epochs", "1", "--hidden", "10", "--save", a.toString()).code());
-        assertEquals(0, run("train", "--epochs", "1", "--hidden", "10", "--save", b.toString()).code());
+        assertEquals(
+                0,
+                run("train", "--epochs", "1", "--hidden", "10", "--save", a.toString())
+                        .code());
+        assertEquals(
+                0,
+                run("train", "--epochs", "1", "--hidden", "10", "--save", b.toString())
+                        .code());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 }

@@ -47,10 +47,16 @@ class GradcheckCommandTest {
     @Test
     void aWrongGradientExitsWithOne() {
         Random r = new Random(1);
-        Network net = new Network().add("MatMul1", new MatMul(Tensor.randn(r, 1.0, 5, 5), MatMul.Mistake.TRANSPOSED))
+        Network net = new Network()
+                .add("MatMul1", new MatMul(Tensor.randn(r, 1.0, 5, 5), MatMul.Mistake.TRANSPOSED))
                 .withLoss(new SoftmaxWithLoss());
-        int code = GradcheckCommand.check(net, Tensor.uniform(r, 0, 1, 3, 5), Tensor.vector(0, 4, 2),
-                CheckMode.full(), Tolerance.DEFAULT, new PrintWriter(out));
+        int code = GradcheckCommand.check(
+                net,
+                Tensor.uniform(r, 0, 1, 3, 5),
+                Tensor.vector(0, 4, 2),
+                CheckMode.full(),
+                Tolerance.DEFAULT,
+                new PrintWriter(out));
         assertEquals(1, code);
         assertTrue(out.toString().contains("FAILED"), out::toString);
     }
@@ -58,7 +64,9 @@ class GradcheckCommandTest {
     @Test
     void everyModelPassesADirectionCheck() {
         for (String model : new String[] {"nielsen", "mlp", "cnn"}) {
-            assertEquals(0, run("--model", model, "--mode", "direction", "--directions", "2", "--batch", "2"),
+            assertEquals(
+                    0,
+                    run("--model", model, "--mode", "direction", "--directions", "2", "--batch", "2"),
                     () -> model + "\n" + out + err);
         }
         String s = out.toString();
@@ -70,7 +78,8 @@ class GradcheckCommandTest {
     @Test
     void unknownModelsAndModesAreUsageErrorsThatListTheChoices() {
         assertEquals(2, run("--model", "resnet"));
-        assertTrue(err.toString().contains("unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn]"),
+        assertTrue(
+                err.toString().contains("unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn]"),
                 err::toString);
         assertEquals(2, run("--mode", "everything"));
         assertTrue(err.toString().contains("expected one of full, subset, direction"), err::toString);

@@ -44,20 +44,27 @@ class ResumeCommandLineTest {
 
     private static java.util.List<String> epochLines(String out) {
         // "Epoch 3: 1790 / 2000, loss ..., test accuracy ..., 0.21 s": all but the time
-        return out.lines().filter(l -> l.startsWith("Epoch ")).map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        return out.lines()
+                .filter(l -> l.startsWith("Epoch "))
+                .map(l -> l.substring(0, l.lastIndexOf(',')))
+                .toList();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "adam", "momentum --model mlp --batch-norm", "adam --model mlp --dropout 0.2"})
     void aRunStoppedAndResumedSavesTheSameModelBitForBit(String options) throws Exception {
         String optimizer = options.split(" ")[0];
-        String[] model = options.contains(" ") ? options.substring(options.indexOf(' ') + 1).split(" ") : new String[0];
+        String[] model = options.contains(" ")
+                ? options.substring(options.indexOf(' ') + 1).split(" ")
+                : new String[0];
         Path whole = dir.resolve("whole.safetensors");
         Path resumed = dir.resolve("resumed.safetensors");
         Path cp = dir.resolve("cp");
-        CommandLineTest.Run a = run(args(concat(model, "--optimizer", optimizer, "--epochs", "3", "--save", whole.toString())));
+        CommandLineTest.Run a =
+                run(args(concat(model, "--optimizer", optimizer, "--epochs", "3", "--save", whole.toString())));
         assertEquals(0, a.code(), a.err());
-        CommandLineTest.Run b1 = run(args(concat(model, "--optimizer", optimizer, "--epochs", "1", "--checkpoint", cp.toString())));
+        CommandLineTest.Run b1 =
+                run(args(concat(model, "--optimizer", optimizer, "--epochs", "1", "--checkpoint", cp.toString())));
         assertEquals(0, b1.code(), b1.err());
         assertEquals(1, Checkpoint.load(cp).epoch());
         CommandLineTest.Run b2 = run("train", "--resume", cp.toString(), "--epochs", "3", "--save", resumed.toString());
@@ -76,27 +83,39 @@ class ResumeCommandLineTest {
     @Test
     void resumingRefusesDisagreeingOptionsAndDamagedCheckpoints() throws Exception {
         Path cp = dir.resolve("cp");
-        assertEquals(0, run(args("--epochs", "1", "--checkpoint", cp.toString())).code());
-        assertOneLineError(run("train", "--resume", cp.toString(), "--lr", "0.5"),
+        assertEquals(
+                0, run(args("--epochs", "1", "--checkpoint", cp.toString())).code());
+        assertOneLineError(
+                run("train", "--resume", cp.toString(), "--lr", "0.5"),
                 "--lr 0.5 disagrees with the checkpoint in " + cp + " (0.1); leave it out when resuming");
-        assertOneLineError(run("train", "--resume", cp.toString(), "--hidden", "11"),
-                "--hidden: the model comes from the checkpoint in " + cp + " (two-layer 784,10,10); leave it out when resuming");
-        assertEquals(0, run("train", "--resume", cp.toString(), "--lr", "0.1", "--seed", "5", "--epochs", "1").code(),
+        assertOneLineError(
+                run("train", "--resume", cp.toString(), "--hidden", "11"),
+                "--hidden: the model comes from the checkpoint in " + cp
+                        + " (two-layer 784,10,10); leave it out when resuming");
+        assertEquals(
+                0,
+                run("train", "--resume", cp.toString(), "--lr", "0.1", "--seed", "5", "--epochs", "1")
+                        .code(),
                 "options that agree with the checkpoint are accepted");
-        assertOneLineError(run("train", "--resume", dir.resolve("none").toString()), "none/checkpoint.safetensors: no such file");
+        assertOneLineError(
+                run("train", "--resume", dir.resolve("none").toString()), "none/checkpoint.safetensors: no such file");
 
         Path file = Checkpoint.file(cp);
         SafeTensors.Contents c = SafeTensors.load(file);
         Map<String, String> meta = new LinkedHashMap<>(c.metadata());
         meta.put("hidden", "65536");
         SafeTensors.save(file, c.tensors(), meta);
-        assertOneLineError(run("train", "--resume", cp.toString()), "with at least 52035584 parameter values, but the file holds 7960");
+        assertOneLineError(
+                run("train", "--resume", cp.toString()),
+                "with at least 52035584 parameter values, but the file holds 7960");
         meta.put("hidden", "10");
         Map<String, org.bricknet.core.Tensor> fewer = new LinkedHashMap<>(c.tensors());
         fewer.remove("network/W1");
         fewer.put("network/W1", org.bricknet.core.Tensor.zeros(10, 784));
         SafeTensors.save(file, fewer, meta);
-        assertOneLineError(run("train", "--resume", cp.toString()), "tensor 'W1' has shape (10, 784) but the model's has (784, 10)");
+        assertOneLineError(
+                run("train", "--resume", cp.toString()),
+                "tensor 'W1' has shape (10, 784) but the model's has (784, 10)");
         SafeTensors.save(file, c.tensors(), meta);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
@@ -118,10 +137,12 @@ class ResumeCommandLineTest {
     @Test
     void aModelFileClaimingAHugeNetworkIsRefusedBeforeBuildingIt() throws Exception {
         Path f = dir.resolve("bomb.safetensors");
-        Map<String, String> meta = new LinkedHashMap<>(ModelSpec.of(ModelSpec.Kind.MLP, new int[] {784},
-                new int[] {65536, 65536, 65536}, 10).metadata());
+        Map<String, String> meta = new LinkedHashMap<>(
+                ModelSpec.of(ModelSpec.Kind.MLP, new int[] {784}, new int[] {65536, 65536, 65536}, 10)
+                        .metadata());
         SafeTensors.save(f, Map.of("W1", org.bricknet.core.Tensor.zeros(2, 2)), meta);
-        assertOneLineError(run("evaluate", "--model", f.toString()),
+        assertOneLineError(
+                run("evaluate", "--model", f.toString()),
                 "with at least 8641970176 parameter values, but the file holds 4");
     }
 }

@@ -1,7 +1,5 @@
 package org.bricknet.examples.minimize;
 
-import org.bricknet.examples.cli.MinimizeCommand;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.bricknet.core.Tensor;
+import org.bricknet.examples.cli.MinimizeCommand;
 import org.bricknet.optim.minimize.Gradients;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -72,8 +71,10 @@ class ExamplesTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(2, run(out, err, "--method", "newton"));
-        assertEquals("Invalid value for option '--method': expected one of nelder-mead, powell, cg, bfgs, lbfgs,"
-                + " gd, got 'newton'", err.toString().strip());
+        assertEquals(
+                "Invalid value for option '--method': expected one of nelder-mead, powell, cg, bfgs, lbfgs,"
+                        + " gd, got 'newton'",
+                err.toString().strip());
         StringWriter err2 = new StringWriter();
         assertEquals(2, run(out, err2, "--function", "sphere"));
         assertEquals(1, err2.toString().strip().lines().count(), err2.toString());

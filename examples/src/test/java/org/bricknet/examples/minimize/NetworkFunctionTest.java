@@ -69,7 +69,8 @@ class NetworkFunctionTest {
         assertEquals(20.0, net.parameters().get("b1").value().get(0));
         assertEquals(25.0, net.parameters().get("W2").value().get(0, 0));
         assertArrayEquals(v, fn.parameters());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fn.setParameters(new double[3]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> fn.setParameters(new double[3]));
         assertEquals("NetworkFunction: expected a vector of 43 parameters, got 3", e.getMessage());
     }
 

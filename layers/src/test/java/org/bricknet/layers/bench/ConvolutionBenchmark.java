@@ -2,8 +2,8 @@ package org.bricknet.layers.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.bricknet.core.engine.Engine;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Engine;
 import org.bricknet.layers.Convolution;
 import org.bricknet.layers.WeightInit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,7 +39,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ConvolutionBenchmark {
     private static final int BATCH = 100;
 
@@ -81,6 +83,9 @@ public class ConvolutionBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.out.println("BLAS: " + Engine.implementation());
-        new Runner(new OptionsBuilder().include(ConvolutionBenchmark.class.getName()).build()).run();
+        new Runner(new OptionsBuilder()
+                        .include(ConvolutionBenchmark.class.getName())
+                        .build())
+                .run();
     }
 }

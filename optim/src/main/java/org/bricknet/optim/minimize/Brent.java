@@ -16,11 +16,9 @@ final class Brent {
     private static final double MINTOL = 1.0e-11;
 
     /** The minimizer found and φ there. */
-    record Minimum(double x, double value) {
-    }
+    record Minimum(double x, double value) {}
 
-    private Brent() {
-    }
+    private Brent() {}
 
     static Minimum minimize(DoubleUnaryOperator phi, double tol) {
         double[] br = bracket(phi);

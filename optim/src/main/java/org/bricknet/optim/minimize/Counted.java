@@ -37,13 +37,13 @@ final class Counted {
             throw new IllegalArgumentException(method + ": expected a start point, got null");
         }
         if (x0.length == 0) {
-            throw new IllegalArgumentException(method
-                    + ": expected a start point with at least one coordinate, got an empty array");
+            throw new IllegalArgumentException(
+                    method + ": expected a start point with at least one coordinate, got an empty array");
         }
         for (int i = 0; i < x0.length; i++) {
             if (!Double.isFinite(x0[i])) {
-                throw new IllegalArgumentException(method + ": expected a finite start point, got "
-                        + x0[i] + " at index " + i);
+                throw new IllegalArgumentException(
+                        method + ": expected a finite start point, got " + x0[i] + " at index " + i);
             }
         }
         return x0.clone();

@@ -13,8 +13,7 @@ public final class Gradients {
     /** scipy's default step: the square root of the machine epsilon. */
     public static final double EPSILON = Math.sqrt(Math.ulp(1.0));
 
-    private Gradients() {
-    }
+    private Gradients() {}
 
     /** The forward-difference gradient of {@code f} at {@code x} with step {@code eps}; x is unchanged. */
     public static double[] approxGradient(ScalarFunction f, double[] x, double eps) {

@@ -115,8 +115,8 @@ public final class Lbfgs extends LineSearchMinimizer<Lbfgs> {
      * The two-loop recursion: {@code p = −H·g} from the {@code stored} newest pairs, newest at
      * index {@code newest} of the ring; {@code p = −g} when none is stored.
      */
-    private static void twoLoop(double[] g, double[][] s, double[][] y, double[] rho, double[] alpha,
-            int stored, int newest, double[] p) {
+    private static void twoLoop(
+            double[] g, double[][] s, double[][] y, double[] rho, double[] alpha, int stored, int newest, double[] p) {
         int m = s.length;
         double[] q = p;
         System.arraycopy(g, 0, q, 0, g.length);

@@ -39,8 +39,7 @@ public final class LineSearch {
 
     public LineSearch(double c1, double c2, int maxEvaluations) {
         if (!(c1 > 0 && c1 < c2 && c2 < 1)) {
-            throw new IllegalArgumentException("LineSearch: expected 0 < c1 < c2 < 1, got c1 = " + c1
-                    + ", c2 = " + c2);
+            throw new IllegalArgumentException("LineSearch: expected 0 < c1 < c2 < 1, got c1 = " + c1 + ", c2 = " + c2);
         }
         this.c1 = c1;
         this.c2 = c2;
@@ -59,9 +58,11 @@ public final class LineSearch {
     public static final class Step {
         /** Whether {@link #alpha} satisfies both Wolfe conditions. */
         public final boolean found;
+
         public final double alpha;
         /** {@code x + α·p}, {@code f} and {@code ∇f} there; meaningful only when found. */
         public final double[] x;
+
         public final double value;
         public final double[] gradient;
         /** Evaluations of f (with its gradient) this search made. */
@@ -92,8 +93,16 @@ public final class LineSearch {
         if (!(slope0 < 0) || !Double.isFinite(fx)) {
             return run.fail(0);
         }
-        double a = MoreThuente.search(run, fx, slope0, alpha0 > 0 && Double.isFinite(alpha0)
-                ? Math.min(alpha0, maxStep) : 1.0, c1, c2, minStep, maxStep, maxEvaluations);
+        double a = MoreThuente.search(
+                run,
+                fx,
+                slope0,
+                alpha0 > 0 && Double.isFinite(alpha0) ? Math.min(alpha0, maxStep) : 1.0,
+                c1,
+                c2,
+                minStep,
+                maxStep,
+                maxEvaluations);
         return Double.isNaN(a) ? run.fail(a) : run.done(a);
     }
 

@@ -14,6 +14,7 @@ abstract class LineSearchMinimizer<M extends LineSearchMinimizer<M>> implements 
     double gtol = 1e-5;
     /** The iteration limit; 0 stands for {@code 200·n}. */
     int maxIterations;
+
     LineSearch lineSearch;
 
     /**

@@ -16,6 +16,7 @@ final class MoreThuente {
 
     /** The search state: the interval ends and the bracket. */
     private double stx;
+
     private double fx;
     private double gx;
     private double sty;
@@ -28,8 +29,16 @@ final class MoreThuente {
      * {@link Phi#slope()}. Returns the accepted step, or NaN if none was found within
      * {@code maxEvaluations}; the last evaluation is always at the returned step.
      */
-    static double search(Phi phi, double f0, double g0, double stp, double c1, double c2,
-            double stpmin, double stpmax, int maxEvaluations) {
+    static double search(
+            Phi phi,
+            double f0,
+            double g0,
+            double stp,
+            double c1,
+            double c2,
+            double stpmin,
+            double stpmax,
+            int maxEvaluations) {
         return new MoreThuente().run(phi, f0, g0, stp, c1, c2, stpmin, stpmax, maxEvaluations);
     }
 
@@ -40,8 +49,16 @@ final class MoreThuente {
         double slope();
     }
 
-    private double run(Phi phi, double finit, double ginit, double stp, double ftol, double gtol,
-            double stpmin, double stpmax, int maxEvaluations) {
+    private double run(
+            Phi phi,
+            double finit,
+            double ginit,
+            double stp,
+            double ftol,
+            double gtol,
+            double stpmin,
+            double stpmax,
+            int maxEvaluations) {
         final double xtol = 1e-14;
         boolean stage1 = true;
         double gtest = ftol * ginit;
@@ -75,7 +92,8 @@ final class MoreThuente {
             if (f <= ftest && Math.abs(g) <= gtol * -ginit) {
                 return stp;
             }
-            if ((brackt && (stp <= stmin || stp >= stmax)) || (brackt && stmax - stmin <= xtol * stmax)
+            if ((brackt && (stp <= stmin || stp >= stmax))
+                    || (brackt && stmax - stmin <= xtol * stmax)
                     || (stp == stpmax && f <= ftest && g <= gtest)
                     || (stp == stpmin && (f > ftest || g >= gtest))) {
                 return Double.NaN;

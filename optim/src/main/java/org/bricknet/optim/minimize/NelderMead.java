@@ -130,7 +130,8 @@ public final class NelderMead implements Minimizer {
             sort(sim, fsim);
             iterations++;
         }
-        Status status = fc.nfev >= maxFev ? Status.MAX_EVALUATIONS
+        Status status = fc.nfev >= maxFev
+                ? Status.MAX_EVALUATIONS
                 : iterations >= maxIter ? Status.MAX_ITERATIONS : Status.SUCCESS;
         if (status == Status.SUCCESS && !Double.isFinite(fsim[0])) {
             status = Status.NOT_FINITE;

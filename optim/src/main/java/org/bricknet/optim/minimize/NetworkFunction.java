@@ -62,8 +62,8 @@ public final class NetworkFunction implements DifferentiableFunction {
     /** Copies {@code v} into the network's parameters. */
     public void setParameters(double[] v) {
         if (v.length != size) {
-            throw new IllegalArgumentException("NetworkFunction: expected a vector of " + size
-                    + " parameters, got " + v.length);
+            throw new IllegalArgumentException(
+                    "NetworkFunction: expected a vector of " + size + " parameters, got " + v.length);
         }
         int off = 0;
         for (Parameter p : params) {
@@ -76,8 +76,8 @@ public final class NetworkFunction implements DifferentiableFunction {
     @Override
     public double valueAndGradient(double[] v, double[] gradient) {
         if (gradient.length != size) {
-            throw new IllegalArgumentException("NetworkFunction: expected a gradient array of " + size
-                    + " values, got " + gradient.length);
+            throw new IllegalArgumentException(
+                    "NetworkFunction: expected a gradient array of " + size + " values, got " + gradient.length);
         }
         setParameters(v);
         double loss = network.backprop(x, targets);

@@ -130,10 +130,12 @@ public final class Powell implements Minimizer {
             return fval;
         }
         double[] trial = new double[x.length];
-        Brent.Minimum m = Brent.minimize(alpha -> {
-            Vectors.step(x, alpha, dir, trial);
-            return fc.value(trial);
-        }, 100 * xtol);
+        Brent.Minimum m = Brent.minimize(
+                alpha -> {
+                    Vectors.step(x, alpha, dir, trial);
+                    return fc.value(trial);
+                },
+                100 * xtol);
         for (int i = 0; i < x.length; i++) {
             dir[i] *= m.x();
             x[i] += dir[i];

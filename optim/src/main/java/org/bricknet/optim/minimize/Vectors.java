@@ -2,8 +2,7 @@ package org.bricknet.optim.minimize;
 
 /** The few vector operations the minimizers need, as plain loops over {@code double[]}. */
 final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static double dot(double[] a, double[] b) {
         double s = 0;

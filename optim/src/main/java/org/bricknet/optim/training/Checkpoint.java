@@ -1,7 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Optimizer;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.io.BadFileException;
 import org.bricknet.core.io.SafeTensors;
+import org.bricknet.optim.Optimizer;
 
 /**
  * Everything a {@link Trainer} needs to continue a run exactly: the network's state (parameters
@@ -22,17 +21,35 @@ import org.bricknet.core.io.SafeTensors;
  * command line puts the model spec there). A directory holds the last complete checkpoint or
  * none; a half-written one cannot be mistaken for it.
  */
-public record Checkpoint(int epoch, long seed, int batchSize, Sampling sampling, String optimizer,
-        double learningRate, int trainExamples, TrainingHistory history, Map<String, Tensor> network,
-        Map<String, double[]> optimizerState, Map<String, String> extra) {
+public record Checkpoint(
+        int epoch,
+        long seed,
+        int batchSize,
+        Sampling sampling,
+        String optimizer,
+        double learningRate,
+        int trainExamples,
+        TrainingHistory history,
+        Map<String, Tensor> network,
+        Map<String, double[]> optimizerState,
+        Map<String, String> extra) {
 
     /** The file name inside a checkpoint directory. */
     public static final String FILE = "checkpoint.safetensors";
+
     static final String FORMAT = "bricknet-checkpoint-1";
     private static final String NET = "network/";
     private static final String OPT = "optimizer/";
-    private static final java.util.List<String> RESERVED = java.util.List.of("format", "epoch", "seed", "batch_size",
-            "sampling", "optimizer", "learning_rate", "train_examples", "history");
+    private static final java.util.List<String> RESERVED = java.util.List.of(
+            "format",
+            "epoch",
+            "seed",
+            "batch_size",
+            "sampling",
+            "optimizer",
+            "learning_rate",
+            "train_examples",
+            "history");
 
     /** The checkpoint file of a directory. */
     public static Path file(Path dir) {
@@ -80,14 +97,24 @@ public record Checkpoint(int epoch, long seed, int batchSize, Sampling sampling,
             } else if (e.getKey().startsWith(OPT)) {
                 opt.put(e.getKey().substring(OPT.length()), e.getValue().data());
             } else {
-                throw new BadFileException(name, "tensor '" + e.getKey() + "' is neither network/ nor optimizer/ state");
+                throw new BadFileException(
+                        name, "tensor '" + e.getKey() + "' is neither network/ nor optimizer/ state");
             }
         }
         Fields f = new Fields(meta, name);
         int epoch = f.integer("epoch", 1);
         TrainingHistory history = HistoryJson.read(f.text("history"), epoch, name);
-        Checkpoint cp = new Checkpoint(epoch, f.number("seed"), f.integer("batch_size", 1), f.sampling(),
-                f.text("optimizer"), f.learningRate(), f.integer("train_examples", 1), history, net, opt,
+        Checkpoint cp = new Checkpoint(
+                epoch,
+                f.number("seed"),
+                f.integer("batch_size", 1),
+                f.sampling(),
+                f.text("optimizer"),
+                f.learningRate(),
+                f.integer("train_examples", 1),
+                history,
+                net,
+                opt,
                 f.rest(RESERVED));
         return cp;
     }
@@ -98,24 +125,30 @@ public record Checkpoint(int epoch, long seed, int batchSize, Sampling sampling,
      */
     void restore(Network net, Optimizer opt, String name) throws BadFileException {
         if (!optimizer.equals(opt.name())) {
-            throw new BadFileException(name, "was written by optimizer '" + optimizer + "'; this run uses '" + opt.name() + "'");
+            throw new BadFileException(
+                    name, "was written by optimizer '" + optimizer + "'; this run uses '" + opt.name() + "'");
         }
         Map<String, Tensor> state = net.state();
         if (!network.keySet().equals(state.keySet())) {
-            throw new BadFileException(name, "holds network state " + network.keySet() + " but the model has " + state.keySet());
+            throw new BadFileException(
+                    name, "holds network state " + network.keySet() + " but the model has " + state.keySet());
         }
         for (Map.Entry<String, Tensor> e : state.entrySet()) {
             Tensor t = network.get(e.getKey());
             if (!t.sameShape(e.getValue())) {
-                throw new BadFileException(name, "tensor '" + e.getKey() + "' has shape " + t.shapeString()
-                        + " but the model's has " + e.getValue().shapeString());
+                throw new BadFileException(
+                        name,
+                        "tensor '" + e.getKey() + "' has shape " + t.shapeString() + " but the model's has "
+                                + e.getValue().shapeString());
             }
         }
         Map<String, Parameter> params = net.parameters();
         Map<String, double[]> before = opt.state(params);
         if (!before.keySet().equals(optimizerState.keySet())) {
-            throw new BadFileException(name, "holds optimizer state " + optimizerState.keySet() + " but " + optimizer
-                    + " on this model has " + before.keySet());
+            throw new BadFileException(
+                    name,
+                    "holds optimizer state " + optimizerState.keySet() + " but " + optimizer + " on this model has "
+                            + before.keySet());
         }
         try {
             opt.loadState(params, optimizerState);

@@ -12,11 +12,11 @@ final class DivergenceGuard {
      * Throws {@link TrainingDivergedException} if {@code loss} is NaN or infinite, or if any
      * gradient element is, naming the first such element; allocates nothing when all are finite.
      */
-    void check(double loss, Map<String, Parameter> params, int epoch, int iteration, int iterations,
-            double learningRate) {
+    void check(
+            double loss, Map<String, Parameter> params, int epoch, int iteration, int iterations, double learningRate) {
         if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException(epoch, iteration, iterations, loss,
-                    "the loss is " + loss, learningRate);
+            throw new TrainingDivergedException(
+                    epoch, iteration, iterations, loss, "the loss is " + loss, learningRate);
         }
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             Tensor grad = e.getValue().grad();
@@ -28,9 +28,13 @@ final class DivergenceGuard {
             while (Double.isFinite(g[i])) {
                 i++;
             }
-            throw new TrainingDivergedException(epoch, iteration, iterations, loss,
-                    "the loss is " + loss + " but the gradient of " + e.getKey() + " is " + g[i]
-                            + " at element " + i, learningRate);
+            throw new TrainingDivergedException(
+                    epoch,
+                    iteration,
+                    iterations,
+                    loss,
+                    "the loss is " + loss + " but the gradient of " + e.getKey() + " is " + g[i] + " at element " + i,
+                    learningRate);
         }
     }
 }

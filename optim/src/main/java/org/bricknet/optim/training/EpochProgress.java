@@ -14,12 +14,15 @@ interface EpochProgress extends AutoCloseable {
     void close();
 
     /** Starts the display of one epoch of {@code examples} examples. */
-    static EpochProgress start(Progress mode, PrintStream out, Duration interval, int epoch, int epochs,
-            long examples) {
+    static EpochProgress start(
+            Progress mode, PrintStream out, Duration interval, int epoch, int epochs, long examples) {
         switch (resolve(mode, out)) {
-            case BAR: return new BarProgress(out, epoch, epochs, examples);
-            case LINES: return new LineProgress(out, interval, epoch, epochs, examples);
-            default: return NONE;
+            case BAR:
+                return new BarProgress(out, epoch, epochs, examples);
+            case LINES:
+                return new LineProgress(out, interval, epoch, epochs, examples);
+            default:
+                return NONE;
         }
     }
 
@@ -34,11 +37,9 @@ interface EpochProgress extends AutoCloseable {
 
     EpochProgress NONE = new EpochProgress() {
         @Override
-        public void update(long examplesDone, double runningLoss) {
-        }
+        public void update(long examplesDone, double runningLoss) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 }

@@ -58,8 +58,10 @@ final class Fields {
         try {
             return Sampling.valueOf(v);
         } catch (IllegalArgumentException e) {
-            throw new BadFileException(file, "__metadata__ 'sampling' is '" + v + "'; expected one of "
-                    + java.util.Arrays.toString(Sampling.values()));
+            throw new BadFileException(
+                    file,
+                    "__metadata__ 'sampling' is '" + v + "'; expected one of "
+                            + java.util.Arrays.toString(Sampling.values()));
         }
     }
 

@@ -16,8 +16,7 @@ final class HistoryJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] COLUMNS = {"mean_loss", "train_accuracy", "test_accuracy", "seconds"};
 
-    private HistoryJson() {
-    }
+    private HistoryJson() {}
 
     static String write(TrainingHistory h) {
         ArrayNode a = JSON.createArrayNode();
@@ -41,7 +40,8 @@ final class HistoryJson {
         try {
             a = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadFileException(file, "__metadata__ 'history' is not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new BadFileException(
+                    file, "__metadata__ 'history' is not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
         if (a == null || !a.isArray() || a.size() != epochs) {
             throw new BadFileException(file, "__metadata__ 'history' must be an array of " + epochs + " epochs");
@@ -56,8 +56,10 @@ final class HistoryJson {
             for (int c = 0; c < v.length; c++) {
                 JsonNode n = o.get(COLUMNS[c]);
                 if (n == null || !(n.isNull() || n.isNumber())) {
-                    throw new BadFileException(file, "__metadata__ 'history' epoch " + (i + 1) + ": '" + COLUMNS[c]
-                            + "' must be a number or null");
+                    throw new BadFileException(
+                            file,
+                            "__metadata__ 'history' epoch " + (i + 1) + ": '" + COLUMNS[c]
+                                    + "' must be a number or null");
                 }
                 v[c] = n.isNull() ? Double.NaN : n.asDouble();
             }

@@ -31,12 +31,17 @@ final class LineProgress implements EpochProgress {
         }
         lastLine = now;
         double perSecond = examplesDone / Math.max((now - start) / 1e9, 1e-9);
-        out.println(prefix + String.format(Locale.ROOT, "%d/%d examples, loss %.4f, %.0f examples/s",
-                examplesDone, examples, runningLoss, perSecond));
+        out.println(prefix
+                + String.format(
+                        Locale.ROOT,
+                        "%d/%d examples, loss %.4f, %.0f examples/s",
+                        examplesDone,
+                        examples,
+                        runningLoss,
+                        perSecond));
         out.flush();
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

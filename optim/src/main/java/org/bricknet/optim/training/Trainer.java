@@ -1,8 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.core.Checks;
-import org.bricknet.optim.Optimizer;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,13 +10,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.bricknet.core.Checks;
 import org.bricknet.core.Network;
-import org.bricknet.core.SplitMix;
 import org.bricknet.core.Parameter;
+import org.bricknet.core.SplitMix;
 import org.bricknet.core.data.Batch;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.data.MiniBatches;
 import org.bricknet.core.io.BadFileException;
+import org.bricknet.optim.Optimizer;
 
 /**
  * Mini-batch training of a {@link Network} with an {@link Optimizer}, epoch by epoch. Each
@@ -59,7 +58,7 @@ public final class Trainer {
     private PrintStream out = System.out;
     private Progress progress = Progress.AUTO;
     private Duration progressInterval = Duration.ofSeconds(10);
-    private Consumer<EpochStats> onEpoch = e -> { };
+    private Consumer<EpochStats> onEpoch = e -> {};
     private Path checkpointDir;
     private Map<String, String> checkpointMetadata = Map.of();
     private Checkpoint resumed;
@@ -189,7 +188,8 @@ public final class Trainer {
     public TrainingHistory fit(Dataset train) {
         Objects.requireNonNull(train, "Trainer: expected a training set, got null");
         if (checkpointDir != null && random != null) {
-            throw new IllegalStateException("Trainer: checkpoints need a seeded trainer (seed(long)), not random(Random)");
+            throw new IllegalStateException(
+                    "Trainer: checkpoints need a seeded trainer (seed(long)), not random(Random)");
         }
         MiniBatches batches = new MiniBatches(train, batchSize);
         Evaluator trainScore = scoreTrainingSet ? new Evaluator(network, train, evaluationBatchSize) : null;
@@ -228,12 +228,24 @@ public final class Trainer {
 
     private void saveCheckpoint(int epoch, TrainingHistory history, int trainExamples) {
         try {
-            new Checkpoint(epoch, seed, batchSize, sampling, optimizer.name(), optimizer.learningRate(), trainExamples,
-                    history, network.state(), optimizer.state(network.parameters()), checkpointMetadata)
+            new Checkpoint(
+                            epoch,
+                            seed,
+                            batchSize,
+                            sampling,
+                            optimizer.name(),
+                            optimizer.learningRate(),
+                            trainExamples,
+                            history,
+                            network.state(),
+                            optimizer.state(network.parameters()),
+                            checkpointMetadata)
                     .save(checkpointDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Trainer: cannot write the checkpoint of epoch " + epoch + " into "
-                    + checkpointDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Trainer: cannot write the checkpoint of epoch " + epoch + " into " + checkpointDir + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -268,7 +280,11 @@ public final class Trainer {
         }
         StringBuilder line = new StringBuilder("Epoch ").append(s.epoch());
         if (s.hasTestAccuracy()) {
-            line.append(": ").append(testCorrect).append(" / ").append(evaluation.size()).append(',');
+            line.append(": ")
+                    .append(testCorrect)
+                    .append(" / ")
+                    .append(evaluation.size())
+                    .append(',');
         } else {
             line.append(" complete:");
         }

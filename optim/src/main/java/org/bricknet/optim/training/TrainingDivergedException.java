@@ -9,8 +9,7 @@ public final class TrainingDivergedException extends RuntimeException {
     private final int iteration;
     private final double loss;
 
-    TrainingDivergedException(int epoch, int iteration, int iterations, double loss, String what,
-            double learningRate) {
+    TrainingDivergedException(int epoch, int iteration, int iterations, double loss, String what, double learningRate) {
         super("Training diverged in epoch " + epoch + " at iteration " + iteration + " of " + iterations
                 + ": " + what + ". That step was not applied; the parameters are those from before it. "
                 + "Try a lower learning rate than " + learningRate + ".");

@@ -66,8 +66,14 @@ public final class TrainingHistory {
     public String toCsv() {
         StringBuilder sb = new StringBuilder("epoch,mean_loss,train_accuracy,test_accuracy,seconds\n");
         for (EpochStats e : epochs) {
-            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s%n", e.epoch(), e.meanLoss(),
-                    e.trainAccuracy(), e.testAccuracy(), e.seconds()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d,%s,%s,%s,%s%n",
+                    e.epoch(),
+                    e.meanLoss(),
+                    e.trainAccuracy(),
+                    e.testAccuracy(),
+                    e.seconds()));
         }
         return sb.toString();
     }

@@ -16,17 +16,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
 
     static Stream<Minimizer> methods() {
-        return Stream.of(new NelderMead(), new Powell(), new ConjugateGradient(), new Bfgs(), new Lbfgs(),
+        return Stream.of(
+                new NelderMead(),
+                new Powell(),
+                new ConjugateGradient(),
+                new Bfgs(),
+                new Lbfgs(),
                 new GradientDescent());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void aFunctionThatIsNaNAtTheStartEndsAtOnce(Minimizer m) {
-        OptimizeResult r = m.minimize((x, g) -> {
-            g[0] = Double.NaN;
-            return Double.NaN;
-        }, new double[] {1});
+        OptimizeResult r = m.minimize(
+                (x, g) -> {
+                    g[0] = Double.NaN;
+                    return Double.NaN;
+                },
+                new double[] {1});
         assertEquals(Status.NOT_FINITE, r.status());
         assertEquals("NaN or infinite result encountered.", r.message());
         assertFalse(r.success());
@@ -36,10 +43,12 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void aFunctionThatIsInfiniteAtTheStartEndsAtOnce(Minimizer m) {
-        OptimizeResult r = m.minimize((x, g) -> {
-            g[0] = 1;
-            return Double.POSITIVE_INFINITY;
-        }, new double[] {1});
+        OptimizeResult r = m.minimize(
+                (x, g) -> {
+                    g[0] = 1;
+                    return Double.POSITIVE_INFINITY;
+                },
+                new double[] {1});
         assertEquals(Status.NOT_FINITE, r.status());
     }
 
@@ -59,10 +68,14 @@ class BadInputTest {
     @Test
     void aTooLargeFixedStepOverflowsAndSaysSo() {
         // x² with η = 1.5: x₊ = x − 3x = −2x doubles |x| until f overflows.
-        OptimizeResult r = new GradientDescent().learningRate(1.5).minimize((x, g) -> {
-            g[0] = 2 * x[0];
-            return x[0] * x[0];
-        }, new double[] {1});
+        OptimizeResult r = new GradientDescent()
+                .learningRate(1.5)
+                .minimize(
+                        (x, g) -> {
+                            g[0] = 2 * x[0];
+                            return x[0] * x[0];
+                        },
+                        new double[] {1});
         assertEquals(Status.NOT_FINITE, r.status());
         assertTrue(r.nit() < 1100, r::toString);
     }
@@ -72,12 +85,12 @@ class BadInputTest {
     void badStartPointsAreIllegalArguments(Minimizer m) {
         DifferentiableFunction f = QuadraticTest.F;
         String name = m.getClass().getSimpleName();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> m.minimize(f, new double[] {0, Double.NaN}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> m.minimize(f, new double[] {0, Double.NaN}));
         assertEquals(name + ": expected a finite start point, got NaN at index 1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> m.minimize(f, new double[0]));
-        assertEquals(name + ": expected a start point with at least one coordinate, got an empty array",
-                e.getMessage());
+        assertEquals(
+                name + ": expected a start point with at least one coordinate, got an empty array", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> m.minimize(f, null));
         assertEquals(name + ": expected a start point, got null", e.getMessage());
     }

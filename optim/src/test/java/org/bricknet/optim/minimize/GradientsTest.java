@@ -60,12 +60,11 @@ class GradientsTest {
 
     @Test
     void badArgumentsSayWhatWasExpected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Gradients.approxGradient(x -> 0, new double[] {1}, 0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Gradients.approxGradient(x -> 0, new double[] {1}, 0));
         assertEquals("approxGradient: expected a finite step eps > 0, got 0.0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Gradients.approxGradient(x -> 0, new double[0], 1e-8));
-        assertEquals("approxGradient: expected a point with at least one coordinate, got an empty array",
-                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Gradients.approxGradient(x -> 0, new double[0], 1e-8));
+        assertEquals(
+                "approxGradient: expected a point with at least one coordinate, got an empty array", e.getMessage());
     }
 }

@@ -9,8 +9,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
 import org.bricknet.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +47,12 @@ class LineSearchProperties {
     }
 
     @Property(tries = 200, seed = Seeds.FIXED)
-    void stepsSatisfyBothStrongWolfeConditions(@ForAll @IntRange(min = 2, max = 8) int n,
-            @ForAll boolean rosenbrock, @ForAll boolean conjugateGradient,
-            @ForAll @DoubleRange(min = 1e-3, max = 10) @Scale(4) double alpha0, @ForAll long seed) {
+    void stepsSatisfyBothStrongWolfeConditions(
+            @ForAll @IntRange(min = 2, max = 8) int n,
+            @ForAll boolean rosenbrock,
+            @ForAll boolean conjugateGradient,
+            @ForAll @DoubleRange(min = 1e-3, max = 10) @Scale(4) double alpha0,
+            @ForAll long seed) {
         Random r = new Random(seed);
         DifferentiableFunction f = rosenbrock ? new Rosenbrock() : randomQuadratic(n, r);
         double[] x = new double[n];
@@ -90,17 +93,24 @@ class LineSearchProperties {
             g[0] = x[0] < 4 ? 2 * (x[0] - 3) : Double.NaN;
             return x[0] < 4 ? (x[0] - 3) * (x[0] - 3) : Double.NaN;
         };
-        LineSearch.Step step = new LineSearch(1e-4, 0.9).search(f, new double[] {0}, 9, new double[] {-6},
-                new double[] {1}, 10);
+        LineSearch.Step step =
+                new LineSearch(1e-4, 0.9).search(f, new double[] {0}, 9, new double[] {-6}, new double[] {1}, 10);
         assertTrue(step.found);
         assertTrue(step.alpha < 4 && Math.abs(2 * (step.alpha - 3)) <= 0.9 * 6);
     }
 
     @Test
     void anAscentDirectionIsRefusedWithoutEvaluating() {
-        LineSearch.Step step = new LineSearch(1e-4, 0.9).search((x, g) -> {
-            throw new AssertionError("evaluated");
-        }, new double[] {1}, 1, new double[] {2}, new double[] {1}, 1);
+        LineSearch.Step step = new LineSearch(1e-4, 0.9)
+                .search(
+                        (x, g) -> {
+                            throw new AssertionError("evaluated");
+                        },
+                        new double[] {1},
+                        1,
+                        new double[] {2},
+                        new double[] {1},
+                        1);
         assertFalse(step.found);
         assertEquals(0, step.evaluations);
     }

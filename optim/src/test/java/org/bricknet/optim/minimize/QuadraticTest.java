@@ -41,13 +41,15 @@ class QuadraticTest {
     @Test
     void separateValueAndGradientAsScipysFunAndJac() {
         int[] calls = new int[2];
-        DifferentiableFunction f = DifferentiableFunction.of(x -> {
-            calls[0]++;
-            return x[0] * x[0] - 4 * x[0] + 8;
-        }, (x, g) -> {
-            calls[1]++;
-            g[0] = 2 * x[0] - 4;
-        });
+        DifferentiableFunction f = DifferentiableFunction.of(
+                x -> {
+                    calls[0]++;
+                    return x[0] * x[0] - 4 * x[0] + 8;
+                },
+                (x, g) -> {
+                    calls[1]++;
+                    g[0] = 2 * x[0] - 4;
+                });
         OptimizeResult r = new Bfgs().minimize(f, new double[] {1.3});
         assertEquals(2.0, r.x()[0], 1e-8);
         assertEquals(r.nfev(), calls[0]);

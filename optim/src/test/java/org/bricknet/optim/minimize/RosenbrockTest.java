@@ -28,10 +28,11 @@ class RosenbrockTest {
     }
 
     static Stream<Arguments> gradientMethods() {
-        return Stream.of(2, 10).flatMap(n -> Stream.of(
-                Arguments.of(n, new Bfgs().gtol(1e-9)),
-                Arguments.of(n, new Lbfgs().gtol(1e-9).ftol(0)),
-                Arguments.of(n, new ConjugateGradient().gtol(1e-9))));
+        return Stream.of(2, 10)
+                .flatMap(n -> Stream.of(
+                        Arguments.of(n, new Bfgs().gtol(1e-9)),
+                        Arguments.of(n, new Lbfgs().gtol(1e-9).ftol(0)),
+                        Arguments.of(n, new ConjugateGradient().gtol(1e-9))));
     }
 
     @ParameterizedTest(name = "{1} in {0}-D")
@@ -65,8 +66,14 @@ class RosenbrockTest {
     void withScipyDefaultsCountsStayAtOrBelowScipys() {
         // scipy 1.10.1, minimize(rosen, x0, jac=rosen_der): L-BFGS-B 2-D nfev 44, 10-D nfev 88;
         // Nelder-Mead 2-D nit 85, nfev 159.
-        assertTrue(new Lbfgs().minimize(new Rosenbrock(), Rosenbrock.classicStart(2)).nfev() <= 44);
-        assertTrue(new Lbfgs().minimize(new Rosenbrock(), Rosenbrock.classicStart(10)).nfev() <= 88);
+        assertTrue(new Lbfgs()
+                        .minimize(new Rosenbrock(), Rosenbrock.classicStart(2))
+                        .nfev()
+                <= 44);
+        assertTrue(new Lbfgs()
+                        .minimize(new Rosenbrock(), Rosenbrock.classicStart(10))
+                        .nfev()
+                <= 88);
         OptimizeResult nm = new NelderMead().minimize(new Rosenbrock(), Rosenbrock.classicStart(2));
         assertEquals(85, nm.nit());
         assertEquals(159, nm.nfev());

@@ -13,8 +13,7 @@ import org.bricknet.core.testing.SoftmaxCrossEntropy;
  * Bayes error is Φ(−1.5·√2) ≈ 1.7%). And the tiny network that learns them.
  */
 final class Blobs {
-    private Blobs() {
-    }
+    private Blobs() {}
 
     /** {@code n} examples, labels alternating 0, 1, 0, ... */
     static Dataset of(int n, Random r) {

@@ -16,7 +16,8 @@ class DivergenceGuardTest {
     void aBadElementInTheUpperHalfOfALargeGradientIsNamed() {
         Parameter w = new Parameter("W", Tensor.zeros(784, 30));
         w.grad().data()[20000] = Double.NaN;
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
                 () -> new DivergenceGuard().check(0.5, Map.of("W1", w), 2, 7, 800, 3.0));
         assertTrue(e.getMessage().contains("the gradient of W1 is NaN at element 20000"), e.getMessage());
         w.grad().data()[20000] = 0;

@@ -1,10 +1,9 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Optimizer;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bricknet.core.Parameter;
+import org.bricknet.optim.Optimizer;
 
 /** An optimizer that delegates, counts its steps and keeps a copy of the parameters after each. */
 final class Recording implements Optimizer {

@@ -1,11 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Adam;
-import org.bricknet.optim.Momentum;
-import org.bricknet.optim.Optimizer;
-import org.bricknet.optim.Optimizers;
-import org.bricknet.optim.Sgd;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +19,11 @@ import org.bricknet.core.io.BadFileException;
 import org.bricknet.core.testing.Drop;
 import org.bricknet.core.testing.Linear;
 import org.bricknet.core.testing.SoftmaxCrossEntropy;
+import org.bricknet.optim.Adam;
+import org.bricknet.optim.Momentum;
+import org.bricknet.optim.Optimizer;
+import org.bricknet.optim.Optimizers;
+import org.bricknet.optim.Sgd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,30 +42,52 @@ class ResumeTest {
     Path dir;
 
     private static Trainer trainer(Network net, Optimizer opt, int epochs, Sampling sampling) {
-        return new Trainer(net, opt).epochs(epochs).batchSize(16).sampling(sampling).seed(7).evaluateOn(TEST).quiet();
+        return new Trainer(net, opt)
+                .epochs(epochs)
+                .batchSize(16)
+                .sampling(sampling)
+                .seed(7)
+                .evaluateOn(TEST)
+                .quiet();
     }
 
     @ParameterizedTest
-    @CsvSource({"sgd, SHUFFLE, 1", "sgd, DRAW, 3", "adam, SHUFFLE, 2", "adam, DRAW, 1", "momentum, SHUFFLE, 3",
-        "adagrad, SHUFFLE, 2", "rmsprop, DRAW, 2", "nesterov, SHUFFLE, 1", "adamw, SHUFFLE, 3"})
+    @CsvSource({
+        "sgd, SHUFFLE, 1",
+        "sgd, DRAW, 3",
+        "adam, SHUFFLE, 2",
+        "adam, DRAW, 1",
+        "momentum, SHUFFLE, 3",
+        "adagrad, SHUFFLE, 2",
+        "rmsprop, DRAW, 2",
+        "nesterov, SHUFFLE, 1",
+        "adamw, SHUFFLE, 3"
+    })
     void stoppingAndResumingEndsBitForBitWhereTheUninterruptedRunEnds(String name, Sampling sampling, int k)
             throws IOException {
         Network whole = Blobs.network(11);
         Optimizer wholeOpt = Optimizers.create(name, 0.01);
-        TrainingHistory h = trainer(whole, wholeOpt, 4, sampling).checkpointTo(dir.resolve("whole"), Map.of()).fit(TRAIN);
+        TrainingHistory h = trainer(whole, wholeOpt, 4, sampling)
+                .checkpointTo(dir.resolve("whole"), Map.of())
+                .fit(TRAIN);
 
-        trainer(Blobs.network(11), Optimizers.create(name, 0.01), k, sampling).checkpointTo(dir.resolve("part"), Map.of())
+        trainer(Blobs.network(11), Optimizers.create(name, 0.01), k, sampling)
+                .checkpointTo(dir.resolve("part"), Map.of())
                 .fit(TRAIN);
         Network resumed = Blobs.network(99);
         Optimizer resumedOpt = Optimizers.create(name, 0.01);
-        TrainingHistory r = trainer(resumed, resumedOpt, 4, Sampling.SHUFFLE).resumeFrom(dir.resolve("part"))
-                .checkpointTo(dir.resolve("part"), Map.of()).fit(TRAIN);
+        TrainingHistory r = trainer(resumed, resumedOpt, 4, Sampling.SHUFFLE)
+                .resumeFrom(dir.resolve("part"))
+                .checkpointTo(dir.resolve("part"), Map.of())
+                .fit(TRAIN);
 
         assertEquals(4, r.size());
         assertArrayEquals(h.meanLosses(), r.meanLosses(), 0.0);
         assertArrayEquals(h.trainAccuracies(), r.trainAccuracies(), 0.0);
         assertArrayEquals(h.testAccuracies(), r.testAccuracies(), 0.0);
-        whole.state().forEach((key, t) -> assertArrayEquals(t.data(), resumed.state().get(key).data(), 0.0, key));
+        whole.state()
+                .forEach((key, t) ->
+                        assertArrayEquals(t.data(), resumed.state().get(key).data(), 0.0, key));
         Map<String, double[]> a = wholeOpt.state(whole.parameters());
         Map<String, double[]> b = resumedOpt.state(resumed.parameters());
         assertEquals(a.keySet(), b.keySet());
@@ -89,33 +110,46 @@ class ResumeTest {
     @Test
     void aStochasticLayerDrawsTheSameMasksAfterResumingAsWithout() throws IOException {
         Network whole = withDrop(11, new Random(1));
-        TrainingHistory h = trainer(whole, new Momentum(0.05), 4, Sampling.SHUFFLE).fit(TRAIN);
+        TrainingHistory h =
+                trainer(whole, new Momentum(0.05), 4, Sampling.SHUFFLE).fit(TRAIN);
 
         trainer(withDrop(11, new Random(1)), new Momentum(0.05), 2, Sampling.SHUFFLE)
-                .checkpointTo(dir, Map.of()).fit(TRAIN);
+                .checkpointTo(dir, Map.of())
+                .fit(TRAIN);
         Network resumed = withDrop(99, new Random(2));
-        TrainingHistory r = trainer(resumed, new Momentum(0.05), 4, Sampling.SHUFFLE).resumeFrom(dir).fit(TRAIN);
+        TrainingHistory r = trainer(resumed, new Momentum(0.05), 4, Sampling.SHUFFLE)
+                .resumeFrom(dir)
+                .fit(TRAIN);
 
         assertArrayEquals(h.meanLosses(), r.meanLosses(), 0.0);
         assertArrayEquals(h.testAccuracies(), r.testAccuracies(), 0.0);
-        whole.state().forEach((key, t) -> assertArrayEquals(t.data(), resumed.state().get(key).data(), 0.0, key));
+        whole.state()
+                .forEach((key, t) ->
+                        assertArrayEquals(t.data(), resumed.state().get(key).data(), 0.0, key));
         assertTrue(((Drop) resumed.layers().get("Drop1")).draws() > 0);
     }
 
     @Test
     void theSeedStillDecidesThePath() {
-        TrainingHistory a = trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE).fit(TRAIN);
-        TrainingHistory b = trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE).fit(TRAIN);
-        TrainingHistory c = trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE).seed(8).fit(TRAIN);
+        TrainingHistory a =
+                trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE).fit(TRAIN);
+        TrainingHistory b =
+                trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE).fit(TRAIN);
+        TrainingHistory c = trainer(Blobs.network(11), new Sgd(0.05), 3, Sampling.SHUFFLE)
+                .seed(8)
+                .fit(TRAIN);
         assertArrayEquals(a.meanLosses(), b.meanLosses(), 0.0);
         assertFalse(Arrays.equals(a.meanLosses(), c.meanLosses()));
-        assertFalse(Arrays.equals(Trainer.epochRandom(7, 1).ints(5).toArray(), Trainer.epochRandom(7, 2).ints(5).toArray()));
+        assertFalse(Arrays.equals(
+                Trainer.epochRandom(7, 1).ints(5).toArray(),
+                Trainer.epochRandom(7, 2).ints(5).toArray()));
     }
 
     @Test
     void theCheckpointIsOneFileAndItsMetadataIsReadable() throws IOException {
         trainer(Blobs.network(11), new Adam(0.01), 2, Sampling.SHUFFLE)
-                .checkpointTo(dir, Map.of("model", "blobs")).fit(TRAIN);
+                .checkpointTo(dir, Map.of("model", "blobs"))
+                .fit(TRAIN);
         try (var files = Files.list(dir)) {
             assertEquals(List.of(Checkpoint.file(dir)), files.toList());
         }
@@ -126,29 +160,39 @@ class ResumeTest {
         assertEquals("adam", c.optimizer());
         assertEquals(Map.of("model", "blobs"), c.extra());
         assertEquals(2 * 10, c.optimizerState().get("steps")[0], "2 epochs of ⌈150 / 16⌉ steps");
-        assertTrue(c.optimizerState().containsKey("W1.m") && c.optimizerState().containsKey("W1.v"), c.optimizerState().keySet().toString());
+        assertTrue(
+                c.optimizerState().containsKey("W1.m") && c.optimizerState().containsKey("W1.v"),
+                c.optimizerState().keySet().toString());
     }
 
     @Test
     void anotherShapeAnotherOptimizerOrADamagedFileIsRefusedAndChangesNothing() throws IOException {
-        trainer(Blobs.network(11), new Adam(0.01), 1, Sampling.SHUFFLE).checkpointTo(dir, Map.of()).fit(TRAIN);
-        Network other = new Network().add("Linear1", new Linear(2, 3, 0.1, new Random(0)), "W1", "b1")
+        trainer(Blobs.network(11), new Adam(0.01), 1, Sampling.SHUFFLE)
+                .checkpointTo(dir, Map.of())
+                .fit(TRAIN);
+        Network other = new Network()
+                .add("Linear1", new Linear(2, 3, 0.1, new Random(0)), "W1", "b1")
                 .withLoss(new SoftmaxCrossEntropy());
         double[] before = other.state().get("W1").data().clone();
-        BadFileException shape = assertThrows(BadFileException.class,
+        BadFileException shape = assertThrows(
+                BadFileException.class,
                 () -> trainer(other, new Adam(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir));
         assertTrue(shape.getMessage().contains("but the model"), shape.getMessage());
         assertArrayEquals(before, other.state().get("W1").data(), 0.0);
 
-        BadFileException opt = assertThrows(BadFileException.class,
-                () -> trainer(Blobs.network(1), new Sgd(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir));
+        BadFileException opt = assertThrows(
+                BadFileException.class,
+                () -> trainer(Blobs.network(1), new Sgd(0.01), 2, Sampling.SHUFFLE)
+                        .resumeFrom(dir));
         assertTrue(opt.getMessage().contains("was written by optimizer 'adam'; this run uses 'sgd'"), opt.getMessage());
 
         Path file = Checkpoint.file(dir);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 5));
-        BadFileException cut = assertThrows(BadFileException.class,
-                () -> trainer(Blobs.network(1), new Adam(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir));
+        BadFileException cut = assertThrows(
+                BadFileException.class,
+                () -> trainer(Blobs.network(1), new Adam(0.01), 2, Sampling.SHUFFLE)
+                        .resumeFrom(dir));
         assertTrue(cut.getMessage().startsWith(file.toString()), cut.getMessage());
         BadFileException none = assertThrows(BadFileException.class, () -> Checkpoint.load(dir.resolve("empty")));
         assertTrue(none.getMessage().contains("no such file"), none.getMessage());
@@ -156,8 +200,11 @@ class ResumeTest {
 
     @Test
     void anotherTrainingSetIsRefused() throws IOException {
-        trainer(Blobs.network(11), new Sgd(0.01), 1, Sampling.SHUFFLE).checkpointTo(dir, Map.of()).fit(TRAIN);
-        Trainer t = trainer(Blobs.network(11), new Sgd(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir);
+        trainer(Blobs.network(11), new Sgd(0.01), 1, Sampling.SHUFFLE)
+                .checkpointTo(dir, Map.of())
+                .fit(TRAIN);
+        Trainer t =
+                trainer(Blobs.network(11), new Sgd(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.fit(TEST));
         assertEquals("Trainer: the checkpoint was trained on 150 examples; this training set has 50", e.getMessage());
     }

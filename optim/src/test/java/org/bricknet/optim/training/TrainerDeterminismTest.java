@@ -1,7 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Momentum;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
+import org.bricknet.optim.Momentum;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,13 +17,18 @@ class TrainerDeterminismTest {
     private static final Dataset TRAIN = Blobs.of(150, new Random(3));
     private static final Dataset TEST = Blobs.of(50, new Random(4));
 
-    private record Run(TrainingHistory history, Map<String, double[]> params) {
-    }
+    private record Run(TrainingHistory history, Map<String, double[]> params) {}
 
     private static Run run(Sampling sampling, long trainerSeed) {
         Network net = Blobs.network(11);
-        TrainingHistory h = new Trainer(net, new Momentum(0.05)).epochs(4).batchSize(16)
-                .sampling(sampling).seed(trainerSeed).evaluateOn(TEST).quiet().fit(TRAIN);
+        TrainingHistory h = new Trainer(net, new Momentum(0.05))
+                .epochs(4)
+                .batchSize(16)
+                .sampling(sampling)
+                .seed(trainerSeed)
+                .evaluateOn(TEST)
+                .quiet()
+                .fit(TRAIN);
         return new Run(h, Recording.copy(net.parameters()));
     }
 

@@ -1,7 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Sgd;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +15,7 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.testing.Linear;
 import org.bricknet.core.testing.SoftmaxCrossEntropy;
+import org.bricknet.optim.Sgd;
 import org.junit.jupiter.api.Test;
 
 /** A NaN or infinite loss or gradient stops training before the step that would use it. */
@@ -27,18 +26,27 @@ class TrainerDivergenceTest {
     void aHugeLearningRateStopsWithTheEpochTheIterationAndAHint() {
         Network net = Blobs.network(0);
         Recording opt = new Recording(new Sgd(1e30));
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new Trainer(net, opt).epochs(3).batchSize(20).seed(0).quiet().fit(TRAIN));
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
+                () -> new Trainer(net, opt)
+                        .epochs(3)
+                        .batchSize(20)
+                        .seed(0)
+                        .quiet()
+                        .fit(TRAIN));
         // seen: the weights reach ~1e30 after one step; the scores overflow some iterations later, in epoch 2
         assertEquals(2, e.epoch());
         assertTrue(e.iteration() > 1, e.getMessage());
         assertEquals(10 + e.iteration() - 1, opt.calls, "every iteration before the bad one was applied");
-        assertEquals("Training diverged in epoch 2 at iteration " + e.iteration() + " of 10: the loss is "
-                + e.loss() + ". That step was not applied; the parameters are those from before it. "
-                + "Try a lower learning rate than 1.0E30.", e.getMessage());
+        assertEquals(
+                "Training diverged in epoch 2 at iteration " + e.iteration() + " of 10: the loss is "
+                        + e.loss() + ". That step was not applied; the parameters are those from before it. "
+                        + "Try a lower learning rate than 1.0E30.",
+                e.getMessage());
         assertTrue(!Double.isFinite(e.loss()));
         for (Map.Entry<String, Parameter> p : net.parameters().entrySet()) {
-            assertArrayEquals(opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
+            assertArrayEquals(
+                    opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
         }
     }
 
@@ -82,21 +90,27 @@ class TrainerDivergenceTest {
     @Test
     void aNonFiniteGradientWithAFiniteLossAlsoStops() {
         PoisonedBias poisoned = new PoisonedBias(14);
-        Network net = new Network().add("Linear1", new Linear(2, 2, 0.5, new Random(0)))
-                .add("shift", poisoned).withLoss(new SoftmaxCrossEntropy());
+        Network net = new Network()
+                .add("Linear1", new Linear(2, 2, 0.5, new Random(0)))
+                .add("shift", poisoned)
+                .withLoss(new SoftmaxCrossEntropy());
         Recording opt = new Recording(new Sgd(0.1));
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
                 () -> new Trainer(net, opt).epochs(3).batchSize(20).quiet().fit(TRAIN));
         // 10 iterations per epoch: the 14th backward is epoch 2, iteration 4
         assertEquals(2, e.epoch());
         assertEquals(4, e.iteration());
         assertEquals(13, opt.calls);
         assertTrue(Double.isFinite(e.loss()));
-        assertEquals("Training diverged in epoch 2 at iteration 4 of 10: the loss is " + e.loss()
-                + " but the gradient of shift.b is NaN at element 1. That step was not applied; the "
-                + "parameters are those from before it. Try a lower learning rate than 0.1.", e.getMessage());
+        assertEquals(
+                "Training diverged in epoch 2 at iteration 4 of 10: the loss is " + e.loss()
+                        + " but the gradient of shift.b is NaN at element 1. That step was not applied; the "
+                        + "parameters are those from before it. Try a lower learning rate than 0.1.",
+                e.getMessage());
         for (Map.Entry<String, Parameter> p : net.parameters().entrySet()) {
-            assertArrayEquals(opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
+            assertArrayEquals(
+                    opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Optimizer;
-import org.bricknet.optim.Optimizers;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -14,6 +11,8 @@ import net.jqwik.api.Provide;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.testing.Seeds;
+import org.bricknet.optim.Optimizer;
+import org.bricknet.optim.Optimizers;
 
 /**
  * Every optimizer, through the trainer, fits the two blobs: 10 epochs of batch 20 on 200 points.
@@ -34,8 +33,13 @@ class TrainerLearnsProperties {
         Network net = Blobs.network(seed);
         double before = net.loss(TRAIN.inputs(), TRAIN.targets());
         Optimizer opt = Optimizers.create(name, name.startsWith("adam") ? 0.01 : 0.1);
-        TrainingHistory h = new Trainer(net, opt).epochs(10).batchSize(20).seed(seed)
-                .evaluateOn(TEST).quiet().fit(TRAIN);
+        TrainingHistory h = new Trainer(net, opt)
+                .epochs(10)
+                .batchSize(20)
+                .seed(seed)
+                .evaluateOn(TEST)
+                .quiet()
+                .fit(TRAIN);
         double after = net.loss(TRAIN.inputs(), TRAIN.targets());
         assertTrue(after < 0.25 * before, name + ": loss " + before + " -> " + after);
         assertTrue(h.last().meanLoss() < h.epochs().get(0).meanLoss(), name + ": " + h.toCsv());

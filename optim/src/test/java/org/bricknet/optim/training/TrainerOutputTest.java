@@ -1,7 +1,5 @@
 package org.bricknet.optim.training;
 
-import org.bricknet.optim.Sgd;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import org.bricknet.core.data.Dataset;
+import org.bricknet.optim.Sgd;
 import org.junit.jupiter.api.Test;
 
 /** What the trainer prints, how many steps it takes, and what it refuses. */
@@ -32,27 +31,36 @@ class TrainerOutputTest {
 
     @Test
     void linesSayEachEpochInNielsensFormWithTheRest() {
-        TrainingHistory h = trainer(new Recording(new Sgd(0.1))).progress(Progress.LINES)
-                .evaluateOn(TEST).fit(TRAIN);
+        TrainingHistory h = trainer(new Recording(new Sgd(0.1)))
+                .progress(Progress.LINES)
+                .evaluateOn(TEST)
+                .fit(TRAIN);
         String[] lines = printed().split("\n");
         assertEquals(2, lines.length, printed());
         String number = "\\d+\\.\\d+";
-        assertTrue(lines[0].matches("Epoch 1: \\d+ / 30, loss " + number + ", train accuracy " + number
-                + ", test accuracy " + number + ", " + number + " s"), lines[0]);
-        assertTrue(lines[1].startsWith("Epoch 2: " + Math.round(30 * h.last().testAccuracy()) + " / 30, "),
-                lines[1]);
+        assertTrue(
+                lines[0].matches("Epoch 1: \\d+ / 30, loss " + number + ", train accuracy " + number
+                        + ", test accuracy " + number + ", " + number + " s"),
+                lines[0]);
+        assertTrue(lines[1].startsWith("Epoch 2: " + Math.round(30 * h.last().testAccuracy()) + " / 30, "), lines[1]);
     }
 
     @Test
     void withoutAnEvaluationSetAnEpochIsComplete() {
-        trainer(new Recording(new Sgd(0.1))).progress(Progress.LINES).trainAccuracy(false).fit(TRAIN);
+        trainer(new Recording(new Sgd(0.1)))
+                .progress(Progress.LINES)
+                .trainAccuracy(false)
+                .fit(TRAIN);
         assertTrue(printed().startsWith("Epoch 1 complete: loss "), printed());
         assertTrue(!printed().contains("accuracy"), printed());
     }
 
     @Test
     void progressLinesComeNoOftenerThanTheInterval() {
-        trainer(new Recording(new Sgd(0.1))).progress(Progress.LINES).progressInterval(Duration.ZERO).fit(TRAIN);
+        trainer(new Recording(new Sgd(0.1)))
+                .progress(Progress.LINES)
+                .progressInterval(Duration.ZERO)
+                .fit(TRAIN);
         // 4 batches of 16, 16, 16, 2: a line after each but the last, then the epoch line
         String[] lines = printed().split("\n");
         assertEquals(8, lines.length, printed());
@@ -86,7 +94,11 @@ class TrainerOutputTest {
     @Test
     void everyEpochIsRecordedAndHandedToTheListener() {
         java.util.List<EpochStats> seen = new java.util.ArrayList<>();
-        TrainingHistory h = trainer(new Recording(new Sgd(0.1))).epochs(3).quiet().onEpoch(seen::add).fit(TRAIN);
+        TrainingHistory h = trainer(new Recording(new Sgd(0.1)))
+                .epochs(3)
+                .quiet()
+                .onEpoch(seen::add)
+                .fit(TRAIN);
         assertEquals(h.epochs(), seen);
         assertEquals(3, h.last().epoch());
         assertTrue(Double.isNaN(h.last().testAccuracy()));
@@ -97,12 +109,16 @@ class TrainerOutputTest {
     @Test
     void badSettingsSayWhatWasExpected() {
         Trainer t = trainer(new Recording(new Sgd(0.1)));
-        assertEquals("Trainer: expected epochs >= 1, got 0",
+        assertEquals(
+                "Trainer: expected epochs >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> t.epochs(0)).getMessage());
-        assertEquals("Trainer: expected a batch size >= 1, got -3",
-                assertThrows(IllegalArgumentException.class, () -> t.batchSize(-3)).getMessage());
-        assertEquals("Trainer: expected a progress interval >= 0, got PT-1S",
-                assertThrows(IllegalArgumentException.class,
-                        () -> t.progressInterval(Duration.ofSeconds(-1))).getMessage());
+        assertEquals(
+                "Trainer: expected a batch size >= 1, got -3",
+                assertThrows(IllegalArgumentException.class, () -> t.batchSize(-3))
+                        .getMessage());
+        assertEquals(
+                "Trainer: expected a progress interval >= 0, got PT-1S",
+                assertThrows(IllegalArgumentException.class, () -> t.progressInterval(Duration.ofSeconds(-1)))
+                        .getMessage());
     }
 }
