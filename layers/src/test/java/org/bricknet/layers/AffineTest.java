@@ -12,12 +12,15 @@ import org.bricknet.core.Layer;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.contract.LayerContract;
 import org.bricknet.core.contract.Tensors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hand-worked examples, and Affine under the layer contract (gradient and the other promises,
  * inherited as jqwik properties) on (N, D) input and on (N, C, H, W) input it flattens.
  */
+@Tag("engine")
+@net.jqwik.api.Tag("engine")
 class AffineTest extends LayerContract {
 
     @Override

@@ -17,6 +17,7 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.contract.LayerContract;
 import org.bricknet.core.contract.Tensors;
 import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * weights and bias from its Random.
  */
 @PropertyDefaults(tries = 40)
+@Tag("engine")
+@net.jqwik.api.Tag("engine")
 class ConvolutionTest extends LayerContract {
     private static final Tensor X = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
     private static final double[] FILTER = {1, 2, 3, 4};

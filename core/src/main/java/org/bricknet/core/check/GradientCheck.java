@@ -13,7 +13,7 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.check.Checker.Checked;
 
 /**
- * Compares backprop gradients with central differences ({@link NumericalGradient}) and says where
+ * Compares backprop gradients with central differences ({@link org.bricknet.core.NumericalGradient}) and says where
  * they differ: a layer, a loss layer or a whole {@link Network}, in one of three
  * {@linkplain CheckMode modes} (every element, a subset, random directions), judged by a
  * {@link Tolerance} (pass rule, measured defaults and the kink rule are documented there). The

@@ -24,7 +24,7 @@ import org.bricknet.core.check.Tolerance;
  *   <li>{@code backwardMatchesNumericalGradient}: {@link GradientCheck#assertLayer} on the input and
  *       every parameter, in {@link #checkMode()} with {@link #tolerance()};
  *   <li>{@code wrongShapesAreRejected}: each of {@link #wrongInputShapes} makes forward throw an
- *       {@link IllegalArgumentException} whose message names the layer ({@link #layerName()}) and the
+ *       {@link IllegalArgumentException} whose message names the layer ({@link #layerName(Layer)}) and the
  *       shape it got; so does an output gradient of the wrong shape given to backward;
  *   <li>{@code forwardDoesNotModifyItsInput}: bit for bit;
  *   <li>{@code backwardTwiceGivesTheSameResult}: two backward calls after one forward give the same

@@ -28,6 +28,14 @@ public final class Engine {
         return Blas.advice();
     }
 
+    /**
+     * The width in bits of the Vector API's preferred double vector (256 with AVX2, 512 with
+     * AVX-512), or 0 when the module is not loaded. The Java products' rounding depends on it.
+     */
+    public static int vectorBits() {
+        return Finite.vectorBits();
+    }
+
     /** True when the engine splits work over two cores (two or more, and not turned off). */
     public static boolean parallel() {
         return SecondCore.AVAILABLE;

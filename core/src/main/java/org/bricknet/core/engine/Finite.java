@@ -17,6 +17,10 @@ final class Finite {
         return VECTOR_API ? VectorScan.finite(a, from, to) : scalar(a, from, to);
     }
 
+    static int vectorBits() {
+        return VECTOR_API ? VectorScan.SPECIES.vectorBitSize() : 0;
+    }
+
     /** Loaded only when the Vector API module is present. */
     private static final class VectorScan {
         private static final jdk.incubator.vector.VectorSpecies<Double> SPECIES =

@@ -14,8 +14,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("engine")
+@net.jqwik.api.Tag("engine")
 class MiniBatchesTest {
 
     /** Example i has input row (i, 10·i) and label i % 3. */

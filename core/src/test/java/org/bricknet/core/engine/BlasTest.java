@@ -9,9 +9,12 @@ import net.jqwik.api.constraints.IntRange;
 import org.bricknet.core.testing.Seeds;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The products, plain and transposed, cut or not, against EJML's own {@code mult}. */
+@Tag("engine")
+@net.jqwik.api.Tag("engine")
 class BlasTest {
 
     @Property(tries = 200, seed = Seeds.FIXED)

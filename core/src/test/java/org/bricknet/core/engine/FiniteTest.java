@@ -10,6 +10,7 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;
 
 /** The finiteness scan, with the Vector API and without, whole and split. */
+@net.jqwik.api.Tag("engine")
 class FiniteTest {
 
     @Property(tries = 100, seed = Seeds.FIXED)

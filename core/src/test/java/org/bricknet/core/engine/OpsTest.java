@@ -10,9 +10,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The named operations: hand-worked products, the shape checks, and the split passes. */
+@Tag("engine")
+@net.jqwik.api.Tag("engine")
 class OpsTest {
     private static final Tensor A = Tensor.matrix(new double[][] {{1, 2, 3}, {4, 5, 6}});
     private static final Tensor B = Tensor.matrix(new double[][] {{7, 8}, {9, 10}, {11, 12}});

@@ -10,9 +10,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bricknet.core.testing.Seeds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The two-core split: every index exactly once, at the documented boundary, failures surfaced. */
+@Tag("engine")
+@net.jqwik.api.Tag("engine")
 class SecondCoreTest {
 
     @Test

@@ -23,6 +23,7 @@ import org.bricknet.core.testing.Seeds;
  * with the magic or a dimension replaced by a hostile value, and with bytes after the end. Each
  * case loads (and then round-trips) or is a {@link org.bricknet.core.io.BadFileException}.
  */
+@net.jqwik.api.Tag("slow")
 class IdxFuzzProperties {
     private static final Fuzz.Loader<Idx.Array> LOAD = b -> Idx.read(b, "fuzz-idx3-ubyte");
     private static final int[] HOSTILE = {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bricknet.core.Tensor;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the file loads completely as one of the saved versions: never half a file. (A kill is a process crash; the fsync before the rename is what
  * extends this to a power cut, which a test cannot stage.)
  */
+@Tag("slow")
 class KillDuringSaveTest {
     static final int ROUNDS = 24;
 

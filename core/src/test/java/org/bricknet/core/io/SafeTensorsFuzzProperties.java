@@ -25,6 +25,7 @@ import org.bricknet.core.testing.Seeds;
  * header field replaced by a hostile value, with a random header length, and with bytes after
  * the end. Each case loads (and then round-trips bit for bit) or is a {@link BadFileException}.
  */
+@net.jqwik.api.Tag("slow")
 class SafeTensorsFuzzProperties {
     private static final Fuzz.Loader<SafeTensors.Contents> LOAD = b -> SafeTensors.load(b, "fuzz.safetensors");
 

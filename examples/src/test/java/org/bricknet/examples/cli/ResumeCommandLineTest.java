@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bricknet.core.io.SafeTensors;
 import org.bricknet.optim.training.Checkpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code train --checkpoint} and {@code train --resume}: exact, and refusing what does not fit. */
+@Tag("slow")
 class ResumeCommandLineTest {
     @TempDir
     Path dir;

@@ -24,6 +24,7 @@ import org.bricknet.optim.Momentum;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Optimizers;
 import org.bricknet.optim.Sgd;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * differently, with a fresh optimizer) end with bit-identical parameters, optimizer state and
  * history; checkpoints of another shape, another optimizer or a damaged file are refused.
  */
+@Tag("engine")
 class ResumeTest {
     private static final Dataset TRAIN = Blobs.of(150, new Random(3));
     private static final Dataset TEST = Blobs.of(50, new Random(4));

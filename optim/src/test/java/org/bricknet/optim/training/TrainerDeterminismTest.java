@@ -9,10 +9,12 @@ import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.optim.Momentum;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The same seed gives the same history and the same parameters, to the last digit. */
+@Tag("engine")
 class TrainerDeterminismTest {
     private static final Dataset TRAIN = Blobs.of(150, new Random(3));
     private static final Dataset TEST = Blobs.of(50, new Random(4));
