@@ -39,7 +39,7 @@ import org.bricknet.core.check.Tolerance;
  * }
  * }</pre>
  *
- * <h2>Moving a layer onto the contract</h2>
+ * <h2>Writing a layer's test on the contract</h2>
  * <ol>
  *   <li>Make the layer's test {@code class FooTest extends LayerContract} (its hand-worked
  *       examples stay in it), with {@link #create} (build the layer for that input shape, drawing every random number,
@@ -51,10 +51,9 @@ import org.bricknet.core.check.Tolerance;
  *       return only the shapes it must reject.
  *   <li>A big layer can override {@link #checkMode()} (e.g. {@code CheckMode.subset(20, 1)});
  *       {@link #tolerance()} stays the default unless the measured numbers say otherwise.
- *   <li>Delete the layer's own gradient, mutation and determinism properties that these replace;
- *       keep its hand-worked forward example.
+ *   <li>Add the layer's hand-worked forward and backward example beside the inherited properties.
  * </ol>
- * Notes for the layers on their way: Dropout must take its {@code Random} from {@link #create}
+ * Hints from bricknet's own bricks: Dropout must take its {@code Random} from {@link #create}
  * (the seed property fails otherwise) and declare {@link Layer#isStochastic()} in training;
  * BatchNormalization in training needs a batch of at least 2 unless the test is about the batch of
  * one (its variance is then 0): use {@code Tensors.shapes(8, d)} filtered to {@code s[0] >= 2};

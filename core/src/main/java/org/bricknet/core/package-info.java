@@ -1,0 +1,2 @@
+/** The model: tensors, parameters, bricks (Layer, LossLayer) and the Network that chains them. */
+package org.bricknet.core;

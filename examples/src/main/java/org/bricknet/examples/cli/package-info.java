@@ -1,0 +1,2 @@
+/** The bricknet command line: every command of bricknet.jar. */
+package org.bricknet.examples.cli;

@@ -1,0 +1,2 @@
+/** The book's and Nielsen's networks built from bricks, and the embedded digits. */
+package org.bricknet.examples;
