@@ -12,6 +12,9 @@ import org.bricknet.core.Tensor;
  * {@link Im2Col}; {@code p} must be smaller than the window.
  *
  * <p>Backward spreads each {@code dout / (PH·PW)} over the image cells of its window.
+ *
+ * <p>Shape: input {@code (N, C, H, W)}; output {@code (N, C, OH, OW)}; its gradient the input's
+ * shape; no parameters.
  */
 public final class AvgPooling implements Layer {
     private final int ph;

@@ -12,15 +12,15 @@ import org.bricknet.core.engine.Ops;
 /**
  * 2-D convolution (cross-correlation, as in the book and every framework) on {@code N x C x H x W}
  * input: {@code y[n, f, oy, ox] = b[f] + Σ_{c,i,j} W[f, c, i, j]·x[n, c, oy·s − p + i, ox·s − p + j]}
- * with zero padding {@code p}, stride {@code s}, weights {@code W} shaped {@code FN x C x KH x KW}
- * and bias {@code b} shaped {@code (FN)}. Output: {@code N x FN x OH x OW}, sizes as in
- * {@link Im2Col}.
+ * with zero padding {@code p} and stride {@code s}.
  *
  * <p>Per image, with {@code col = im2col(x[n])} ({@code C·KH·KW x OH·OW}) and {@code W} viewed as
  * {@code FN x C·KH·KW}: forward {@code y[n] = W·col + b}; backward
  * {@code dW = Σ_n dout[n]·col[n]ᵀ}, {@code db[f] = Σ_{n,oy,ox} dout[n, f]},
- * {@code dx[n] = col2im(Wᵀ·dout[n])} (skipped when the input gradient is not needed). Every product
- * is an {@link Ops} product.
+ * {@code dx[n] = col2im(Wᵀ·dout[n])} (skipped when the input gradient is not needed).
+ *
+ * <p>Shape: input {@code (N, C, H, W)}; output {@code (N, FN, OH, OW)} with sizes as in
+ * {@link Im2Col}; parameters {@code W (FN, C, KH, KW)} and {@code b (FN,)}.
  */
 public final class Convolution implements Layer {
     private final Parameter w;

@@ -5,9 +5,14 @@ import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
 
 /**
- * {@code N x C x H x W} (or any {@code N x ...}) to {@code N x (C·H·W)}; backward gives the
- * gradient back in the input's shape. Both are views sharing the array of their argument: row-major
- * order already lays each image out as one row, so nothing is copied.
+ * Each example as one row: {@code y = x} viewed as {@code N x (C·H·W)}. Row-major order already
+ * lays each image out as one row, so forward and backward are views sharing the array of their
+ * argument; nothing is copied.
+ *
+ * <p>Backward: {@code dx = dout} viewed in the input's shape.
+ *
+ * <p>Shape: input any {@code (N, ...)}; output {@code (N, product of the rest)}; its gradient the
+ * input's shape; no parameters.
  */
 public final class Flatten implements Layer {
     private int[] inputShape;

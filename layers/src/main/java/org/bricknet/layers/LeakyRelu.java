@@ -5,8 +5,12 @@ import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
 
 /**
- * {@code y = x} where {@code x > 0}, {@code y = slope·x} elsewhere; backward multiplies
- * {@code dout} by 1 or {@code slope} alike. Like ReLU it has a kink at 0.
+ * The leaky rectifier: {@code y = x} where {@code x > 0}, {@code y = slope·x} elsewhere. Like ReLU
+ * it has a kink at 0.
+ *
+ * <p>Backward: {@code dx = dout} where {@code x > 0}, {@code slope·dout} elsewhere.
+ *
+ * <p>Shape: input any {@code (N, ...)}; output and its gradient the same shape; no parameters.
  */
 public final class LeakyRelu implements Layer {
     private final double slope;

@@ -13,6 +13,9 @@ import org.bricknet.core.Tensor;
  *
  * <p>Backward routes each {@code dout} to the cell that won its window (the first one on ties);
  * cells that win several overlapping windows receive the sum. The maximum has a kink at ties.
+ *
+ * <p>Shape: input {@code (N, C, H, W)}; output {@code (N, C, OH, OW)}; its gradient the input's
+ * shape; no parameters.
  */
 public final class MaxPooling implements Layer {
     private final int ph;

@@ -13,6 +13,9 @@ import org.bricknet.core.Tensor;
  *
  * <p>Backward is the full Jacobian-vector product, {@code ∂y_j/∂x_k = y_j·(δ_jk − y_k)}, which per
  * row gives {@code dx = y ⊙ (dout − Σ_k dout_k·y_k)}.
+ *
+ * <p>Shape: input {@code (N, K)} (or {@code (N, ...)}, a row of the rest each); output and its
+ * gradient the same shape; no parameters.
  */
 public final class Softmax implements Layer {
     private Tensor y;

@@ -4,7 +4,13 @@ import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
 
-/** {@code y = tanh(x)}; backward is {@code dout · (1 − y²)}. */
+/**
+ * The hyperbolic tangent: {@code y = tanh(x)}.
+ *
+ * <p>Backward: {@code dx = dout · (1 − y²)}.
+ *
+ * <p>Shape: input any {@code (N, ...)}; output and its gradient the same shape; no parameters.
+ */
 public final class Tanh implements Layer {
     private Tensor y;
     private Tensor dx;

@@ -14,7 +14,12 @@ import org.bricknet.core.Tensor;
  *
  * <p>Each term is computed as {@code max(x, 0) − x·t + log(1 + e^(−|x|))}, which equals the
  * above and neither overflows nor takes the log of 0, so logits such as ±1000 give finite values.
- * Backward: {@code (σ(x) − t) / count}. {@link #forward} without targets returns {@code σ(x)}.
+ * {@link #forward} without targets returns {@code σ(x)}.
+ *
+ * <p>Backward: {@code dx = (σ(x) − t) / count}, times {@code dout} (normally 1).
+ *
+ * <p>Shape: scores any {@code (N, ...)}; targets the same shape; output of {@link #forward} and the
+ * gradient the same shape; no parameters.
  */
 public final class SigmoidWithLoss implements LossLayer {
     private Tensor y;
