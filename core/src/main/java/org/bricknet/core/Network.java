@@ -1,5 +1,6 @@
 package org.bricknet.core;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Named layers in an ordered {@link LinkedHashMap}, then one {@link LossLayer}: the book's
- * {@code TwoLayerNet} and {@code MultiLayerNet} generalised.
+ * {@code TwoLayerNet} and {@code MultiLayerNet} generalised. It runs on the {@link Graph} engine
+ * (a chain is the simplest graph); {@link #Network(Graph)} gives any graph with one input the same
+ * API, so that trainers, checkpoints, model files and gradient checks take either.
  *
  * <p>Parameters are keyed as in the book: a layer named with a number, such as {@code Affine1},
  * gives its parameters {@code W} and {@code b} the keys {@code W1} and {@code b1}; any other layer
  * name gives {@code name.W}. Explicit keys can be passed to {@link #add(String, Layer, String...)}.
  * {@link #gradient} and {@link #numericalGradient} return maps keyed alike, so they compare key by
- * key.
+ * key. A network over a graph keys its parameters as the graph does ({@code node.W}).
  *
  * <p>Training/evaluation: {@link #predict} and {@link #accuracy} run the layers in evaluation
  * mode; {@link #loss}, {@link #gradient} and {@link #backprop} in training mode.
@@ -28,15 +31,37 @@ public class Network {
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)$");
 
     private final LinkedHashMap<String, Layer> layers = new LinkedHashMap<>();
+    private final LinkedHashMap<String, List<String>> keys = new LinkedHashMap<>();
     private final LinkedHashMap<String, Parameter> params = new LinkedHashMap<>();
     private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
-    private final Tensor one = Tensor.vector(1.0);
-    private Layer[] order = new Layer[0];
+    private final boolean overGraph;
     private LossLayer lossLayer;
     private double weightDecay;
+    private Graph graph;
+
+    /** An empty chain: add layers with {@link #add}, then a loss with {@link #withLoss}. */
+    public Network() {
+        this.overGraph = false;
+    }
+
+    /**
+     * A network over a graph with one input and at most one name of targets (all its losses compare
+     * against the same targets); it predicts the graph's first output.
+     */
+    public Network(Graph graph) {
+        if (graph.inputNames().size() != 1 || graph.targetNames().size() > 1) {
+            throw new IllegalArgumentException("Network: a graph with one input and one name of targets is needed,"
+                    + " got inputs " + graph.inputNames() + " and targets " + graph.targetNames());
+        }
+        this.overGraph = true;
+        this.graph = graph;
+        params.putAll(graph.namedParameters());
+        buffers.putAll(graph.buffers());
+    }
 
     /** Appends a layer; its parameters are keyed by {@code paramKeys} if given, else by the naming rule. */
     public Network add(String name, Layer layer, String... paramKeys) {
+        requireChain("add");
         if (layers.containsKey(name)) {
             throw new IllegalArgumentException("Network: a layer named '" + name + "' is already there");
         }
@@ -55,24 +80,28 @@ public class Network {
             }
             added.put(key, ps.get(i));
         }
-        layer.setInputGradientNeeded(!layers.isEmpty());
-        layers.put(name, layer);
-        order = layers.values().toArray(new Layer[0]);
-        params.putAll(added);
+        LinkedHashMap<String, Tensor> addedBuffers = new LinkedHashMap<>();
         layer.buffers().forEach((local, tensor) -> {
             String key = key(name, local);
-            if (params.containsKey(key) || buffers.containsKey(key)) {
+            if (params.containsKey(key) || added.containsKey(key) || buffers.containsKey(key)) {
                 throw new IllegalArgumentException(
                         "Network: buffer key '" + key + "' of layer '" + name + "' is already taken");
             }
-            buffers.put(key, tensor);
+            addedBuffers.put(key, tensor);
         });
+        layers.put(name, layer);
+        keys.put(name, List.copyOf(added.keySet()));
+        params.putAll(added);
+        buffers.putAll(addedBuffers);
+        graph = null;
         return this;
     }
 
     /** Sets the loss layer that ends the network. */
     public Network withLoss(LossLayer loss) {
+        requireChain("withLoss");
         this.lossLayer = loss;
+        graph = null;
         return this;
     }
 
@@ -89,12 +118,13 @@ public class Network {
         return weightDecay;
     }
 
-    /** The layers by name, in order (read-only). */
+    /** The layers by name, in order (read-only), of a chain. */
     public Map<String, Layer> layers() {
+        requireChain("layers()");
         return Collections.unmodifiableMap(layers);
     }
 
-    /** The parameters by key, in layer order (read-only). */
+    /** The parameters by key, in order (read-only). */
     public Map<String, Parameter> parameters() {
         return Collections.unmodifiableMap(params);
     }
@@ -112,43 +142,72 @@ public class Network {
         return Collections.unmodifiableMap(out);
     }
 
+    /** The loss layer (of a network over a graph: its one loss). */
     public LossLayer lossLayer() {
+        if (overGraph) {
+            if (graph.losses().size() != 1) {
+                throw new IllegalStateException(
+                        "Network: the graph has losses " + graph.losses().keySet() + ", not one loss layer");
+            }
+            return graph.losses().values().iterator().next();
+        }
         return requireLoss();
+    }
+
+    /** The graph this network runs on: the chain of its layers and its loss, or the graph it was given. */
+    public Graph graph() {
+        if (graph == null) {
+            if (layers.isEmpty()) {
+                throw new IllegalStateException("Network: no layers; add some with add(name, layer)");
+            }
+            GraphBuilder b = Graph.builder().input("x");
+            String previous = "x";
+            for (Map.Entry<String, Layer> e : layers.entrySet()) {
+                String name = e.getKey();
+                b.node(name, e.getValue(), List.of(previous), keys.get(name), local -> key(name, local));
+                previous = name;
+            }
+            if (lossLayer != null) {
+                String lossName = "loss";
+                for (int i = 2; layers.containsKey(lossName) || lossName.equals("x"); i++) {
+                    lossName = "loss" + i;
+                }
+                b.loss(lossName, lossLayer, previous);
+            } else {
+                b.output(previous);
+            }
+            graph = b.build();
+        }
+        return graph;
     }
 
     /** Puts every layer in training mode (true) or evaluation mode (false). */
     public void setTraining(boolean training) {
-        for (Layer l : order) {
-            l.setTraining(training);
-        }
-        if (lossLayer != null) {
-            lossLayer.setTraining(training);
-        }
+        graph().setTraining(training);
     }
 
     /**
-     * Restarts the random draws of every stochastic layer: layer {@code i} (in order) gets a seed
-     * mixed from {@code seed} and {@code i}, so that two dropout layers draw different masks. Every
+     * Restarts the random draws of every stochastic layer: layer {@code i} (in order, from 0) gets
+     * {@code SplitMix.derive(seed, i + 1)}, so that two dropout layers draw different masks. Every
      * layer is told, not only those that say {@link Layer#isStochastic()} now: a layer may say so
      * only in training, and a trainer reseeds after evaluating, in evaluation mode; the others
      * ignore it.
      */
     public void reseed(long seed) {
-        for (int i = 0; i < order.length; i++) {
-            order[i].reseed(SplitMix.derive(seed, i + 1));
-        }
+        graph().reseed(seed);
     }
 
     /** The scores for a batch {@code x}, computed in evaluation mode (before the loss layer); a copy. */
     public Tensor predict(Tensor x) {
         setTraining(false);
-        return forward(x).copy();
+        return graph().forward(x).copy();
     }
 
     /** The loss (plus weight decay) on a batch, computed in training mode. */
     public double loss(Tensor x, Tensor targets) {
         setTraining(true);
-        return requireLoss().loss(forward(x), targets) + decayLoss();
+        requireLossFor();
+        return graph().loss(x, targets) + decayLoss();
     }
 
     /**
@@ -162,7 +221,7 @@ public class Network {
     /** How many rows of {@code x} the network classifies as their target (in evaluation mode). */
     public int countCorrect(Tensor x, Tensor targets) {
         setTraining(false);
-        return correct(forward(x), targets);
+        return correct(graph().forward(new Tensor[] {x})[0], targets);
     }
 
     /** How many rows of {@code scores} have their highest score at the target class. */
@@ -207,32 +266,25 @@ public class Network {
 
     /** dL/dx for a batch: the gradient the first layer normally skips in training. */
     public Tensor inputGradient(Tensor x, Tensor targets) {
-        Layer first = layers.values().iterator().next();
-        first.setInputGradientNeeded(true);
+        Graph g = graph();
+        g.setInputGradientNeeded(true);
         try {
             loss(x, targets);
-            return backward().copy();
+            return backward().get(g.inputNames().get(0)).copy();
         } finally {
-            first.setInputGradientNeeded(false);
+            g.setInputGradientNeeded(false);
         }
     }
 
-    private Tensor forward(Tensor x) {
-        if (layers.isEmpty()) {
-            throw new IllegalStateException("Network: no layers; add some with add(name, layer)");
-        }
-        Tensor out = x;
-        for (Layer l : order) {
-            out = l.forward(out);
-        }
-        return out;
+    /** Every brick of the network: its layers or nodes, then its losses. */
+    public List<Brick> bricks() {
+        List<Brick> all = new ArrayList<>(graph().nodes().values());
+        all.addAll(graph().losses().values());
+        return all;
     }
 
-    private Tensor backward() {
-        Tensor d = requireLoss().backward(one);
-        for (int i = order.length - 1; i >= 0; i--) {
-            d = order[i].backward(d);
-        }
+    private Map<String, Tensor> backward() {
+        Map<String, Tensor> inputs = graph().backward();
         if (weightDecay != 0) {
             for (Parameter p : params.values()) {
                 if (p.isWeight()) {
@@ -244,7 +296,7 @@ public class Network {
                 }
             }
         }
-        return d;
+        return inputs;
     }
 
     private double decayLoss() {
@@ -262,11 +314,24 @@ public class Network {
         return 0.5 * weightDecay * sum;
     }
 
+    private void requireLossFor() {
+        if (overGraph ? graph.losses().isEmpty() : lossLayer == null) {
+            throw new IllegalStateException("Network: no loss layer; set one with withLoss(...)");
+        }
+    }
+
     private LossLayer requireLoss() {
         if (lossLayer == null) {
             throw new IllegalStateException("Network: no loss layer; set one with withLoss(...)");
         }
         return lossLayer;
+    }
+
+    private void requireChain(String call) {
+        if (overGraph) {
+            throw new IllegalStateException(
+                    "Network: " + call + " is for a chain of layers; this network runs a graph" + " (see graph())");
+        }
     }
 
     private static String key(String layerName, String paramName) {

@@ -107,9 +107,7 @@ public final class GradientCheck {
      */
     public static GradientReport network(Network net, Tensor x, Tensor targets, CheckMode mode, Tolerance tol) {
         net.loss(x, targets);
-        List<Layer> all = new ArrayList<>(net.layers().values());
-        all.add(net.lossLayer());
-        RandomDraws held = RandomDraws.hold(all);
+        RandomDraws held = RandomDraws.hold(net.bricks());
         try {
             Tensor dx = net.inputGradient(x, targets);
             List<Checked> checked = new ArrayList<>();
