@@ -191,6 +191,11 @@ final class Wiring {
         }
         List<String> loop = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         java.util.Collections.reverse(loop);
+        List<String> declared = new ArrayList<>(left.keySet());
+        String first = loop.stream()
+                .min(java.util.Comparator.comparingInt(declared::indexOf))
+                .orElseThrow();
+        java.util.Collections.rotate(loop, -loop.indexOf(first));
         loop.add(loop.get(0));
         return String.join(" → ", loop) + " (each takes the one before it)";
     }

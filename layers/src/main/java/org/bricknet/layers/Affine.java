@@ -1,6 +1,7 @@
 package org.bricknet.layers;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
@@ -16,11 +17,14 @@ import org.bricknet.core.engine.Ops;
  *
  * <p>Shape: input {@code (N, in)}, or {@code (N, ...)} with {@code in} values per example, read
  * as {@code (N, in)} as the book's {@code reshape} does, its gradient given back in the input's
- * shape; output {@code (N, out)}; parameters {@code W (in, out)} and {@code b (out,)}.
+ * shape; output {@code (N, out)}; parameters {@code W (in, out)} and {@code b (out,)}. In a
+ * {@link org.bricknet.core.Graph}, {@code new Affine(out, init)} takes {@code in} from its input.
  */
 public final class Affine implements Layer {
-    private final Parameter w;
-    private final Parameter b;
+    private final int outSize;
+    private final WeightInit init;
+    private Parameter w;
+    private Parameter b;
     private boolean inputGradientNeeded = true;
     private Tensor x;
     private Tensor y;
@@ -35,6 +39,20 @@ public final class Affine implements Layer {
         Shapes.requireShape("Affine", "bias", new int[] {weights.dim(1)}, bias);
         this.w = new Parameter("W", weights);
         this.b = new Parameter("b", bias);
+        this.outSize = weights.dim(1);
+        this.init = null;
+    }
+
+    /**
+     * {@code out} outputs, the input size left to the {@link org.bricknet.core.Graph} that holds the
+     * layer: its weights are drawn by {@code init} when the graph is built.
+     */
+    public Affine(int out, WeightInit init) {
+        if (out < 1) {
+            throw new IllegalArgumentException("Affine: expected at least one output, got " + out);
+        }
+        this.outSize = out;
+        this.init = Objects.requireNonNull(init, "Affine: expected a weight initialisation, got null");
     }
 
     /** Weights drawn from N(0, std²) with {@code random}, bias zero. */
@@ -47,8 +65,45 @@ public final class Affine implements Layer {
         this(init.sample(random, in, in, out), Tensor.zeros(out));
     }
 
+    /** Draws the weights of an {@code Affine(out, init)} once the input's size is known. */
+    @Override
+    public void build(int[][] inputShapes, Random random) {
+        if (w != null) {
+            return;
+        }
+        if (inputShapes == null) {
+            throw new IllegalStateException(
+                    "Affine(" + outSize + ") needs the number of its input values to create" + " its weights");
+        }
+        if (random == null) {
+            throw new IllegalStateException("Affine(" + outSize + ") needs a Random to draw its weights; build the"
+                    + " graph with build(random)");
+        }
+        int in = 1;
+        for (int d : inputShapes[0]) {
+            in *= d;
+        }
+        this.w = new Parameter("W", init.sample(random, in, in, outSize));
+        this.b = new Parameter("b", Tensor.zeros(outSize));
+    }
+
+    /** {@code (out,)} for an input of {@code in} values per example. */
+    @Override
+    public int[][] outputShapes(int[][] inputShapes) {
+        int values = 1;
+        for (int d : inputShapes[0]) {
+            values *= d;
+        }
+        if (w != null && values != in()) {
+            throw new IllegalArgumentException(
+                    "expected " + in() + " values per example, got " + Tensor.shapeString(inputShapes[0]));
+        }
+        return new int[][] {{outSize}};
+    }
+
     @Override
     public Tensor forward(Tensor x) {
+        requireBuilt();
         if (x.rank() < 2 || x.cols() != in()) {
             throw new IllegalArgumentException("Affine: expected input of shape (N, " + in() + ") or (N, ...) with "
                     + in() + " values per row, got " + x.shapeString());
@@ -76,7 +131,7 @@ public final class Affine implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(w, b);
+        return w == null ? List.of() : List.of(w, b);
     }
 
     @Override
@@ -85,11 +140,25 @@ public final class Affine implements Layer {
     }
 
     public Parameter weights() {
+        requireBuilt();
         return w;
     }
 
     public Parameter bias() {
+        requireBuilt();
         return b;
+    }
+
+    /** The number of outputs. */
+    public int outputSize() {
+        return outSize;
+    }
+
+    private void requireBuilt() {
+        if (w == null) {
+            throw new IllegalStateException(
+                    "Affine(" + outSize + "): its weights are created when a graph holding it" + " is built");
+        }
     }
 
     private int in() {
@@ -97,6 +166,6 @@ public final class Affine implements Layer {
     }
 
     private int out() {
-        return w.value().dim(1);
+        return outSize;
     }
 }

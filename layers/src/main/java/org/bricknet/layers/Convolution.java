@@ -23,10 +23,11 @@ import org.bricknet.core.engine.Ops;
  * {@link Im2Col}; parameters {@code W (FN, C, KH, KW)} and {@code b (FN,)}.
  */
 public final class Convolution implements Layer {
-    private final Parameter w;
-    private final Parameter b;
+    private Parameter w;
+    private Parameter b;
     private final int filters;
-    private final int channels;
+    private int channels;
+    private final WeightInit init;
     private final int kh;
     private final int kw;
     private final int stride;
@@ -55,6 +56,24 @@ public final class Convolution implements Layer {
         Shapes.requireShape("Convolution", "bias", new int[] {filters}, bias);
         this.w = new Parameter("W", weights);
         this.b = new Parameter("b", bias);
+        this.init = null;
+    }
+
+    /**
+     * {@code filters} filters of {@code kh x kw}, the number of channels left to the
+     * {@link org.bricknet.core.Graph} that holds the layer: drawn by {@code init} when it is built.
+     */
+    public Convolution(int filters, int kh, int kw, int stride, int pad, WeightInit init) {
+        Im2Col.requireKernel("Convolution", kh, kw, stride, pad);
+        if (filters < 1) {
+            throw new IllegalArgumentException("Convolution: expected at least one filter, got " + filters);
+        }
+        this.filters = filters;
+        this.kh = kh;
+        this.kw = kw;
+        this.stride = stride;
+        this.pad = pad;
+        this.init = java.util.Objects.requireNonNull(init, "Convolution: expected a weight initialisation, got null");
     }
 
     /** {@code filters} filters of {@code channels x kh x kw} drawn by {@code init} (fan-in C·KH·KW), bias zero. */
@@ -67,8 +86,47 @@ public final class Convolution implements Layer {
         this(filters, channels, kh, kw, stride, pad, WeightInit.gaussian(std), random);
     }
 
+    /** Draws the filters of a {@code Convolution(filters, kh, kw, stride, pad, init)} for its input's channels. */
+    @Override
+    public void build(int[][] inputShapes, Random random) {
+        if (w != null) {
+            return;
+        }
+        if (inputShapes == null) {
+            throw new IllegalStateException(
+                    "Convolution(" + filters + ") needs the shape of its input to create its filters");
+        }
+        if (random == null) {
+            throw new IllegalStateException("Convolution(" + filters + ") needs a Random to draw its filters; build"
+                    + " the graph with build(random)");
+        }
+        if (inputShapes[0].length != 3) {
+            throw new IllegalArgumentException(
+                    "Convolution expects examples of shape (C, H, W), got " + Tensor.shapeString(inputShapes[0]));
+        }
+        this.channels = inputShapes[0][0];
+        this.w = new Parameter("W", init.sample(random, channels * kh * kw, filters, channels, kh, kw));
+        this.b = new Parameter("b", Tensor.zeros(filters));
+    }
+
+    /** {@code (FN, OH, OW)} for examples of {@code (C, H, W)}. */
+    @Override
+    public int[][] outputShapes(int[][] inputShapes) {
+        int[] in = inputShapes[0];
+        if (in.length != 3 || (w != null && in[0] != channels)) {
+            throw new IllegalArgumentException("Convolution expects examples of shape (" + (w == null ? "C" : channels)
+                    + ", H, W), got " + Tensor.shapeString(in));
+        }
+        if (in[1] + 2 * pad < kh || in[2] + 2 * pad < kw) {
+            throw new IllegalArgumentException("Convolution's kernel " + kh + "x" + kw + " is larger than the padded"
+                    + " input " + (in[1] + 2 * pad) + "x" + (in[2] + 2 * pad));
+        }
+        return new int[][] {{filters, (in[1] + 2 * pad - kh) / stride + 1, (in[2] + 2 * pad - kw) / stride + 1}};
+    }
+
     @Override
     public Tensor forward(Tensor x) {
+        requireBuilt();
         Im2Col.Geometry geo = Im2Col.geometry("Convolution", x, channels, kh, kw, stride, pad);
         int n = x.dim(0);
         int k = geo.patchSize();
@@ -136,7 +194,14 @@ public final class Convolution implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(w, b);
+        return w == null ? List.of() : List.of(w, b);
+    }
+
+    private void requireBuilt() {
+        if (w == null) {
+            throw new IllegalStateException(
+                    "Convolution(" + filters + "): its filters are created when a graph" + " holding it is built");
+        }
     }
 
     @Override
@@ -150,10 +215,12 @@ public final class Convolution implements Layer {
     }
 
     public Parameter weights() {
+        requireBuilt();
         return w;
     }
 
     public Parameter bias() {
+        requireBuilt();
         return b;
     }
 }

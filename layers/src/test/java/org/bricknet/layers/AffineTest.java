@@ -92,4 +92,36 @@ class AffineTest extends LayerContract {
         e = assertThrows(IllegalArgumentException.class, () -> new Affine(Tensor.zeros(3, 2), Tensor.zeros(3)));
         assertEquals("Affine: expected bias of shape (2,), got (3,)", e.getMessage());
     }
+
+    @Test
+    void inAGraphItTakesItsInputSizeFromTheGraph() {
+        Affine fc = new Affine(3, WeightInit.he());
+        IllegalStateException early = assertThrows(IllegalStateException.class, fc::weights);
+        assertEquals("Affine(3): its weights are created when a graph holding it is built", early.getMessage());
+        org.bricknet.core.Graph g = org.bricknet.core.Graph.builder()
+                .input("x", 2, 2)
+                .node("fc", fc, "x")
+                .output("fc")
+                .build(new Random(1));
+        assertArrayEquals(new int[] {4, 3}, fc.weights().value().shape());
+        assertArrayEquals(new int[] {3}, g.exampleShape("fc"));
+        // He initialisation with fan-in 4, drawn from the graph's Random
+        Tensor expected = WeightInit.he().sample(new Random(1), 4, 4, 3);
+        assertArrayEquals(expected.data(), fc.weights().value().data());
+    }
+
+    @Test
+    void withoutTheInputsShapeTheGraphSaysWhatIsMissing() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> org.bricknet.core.Graph.builder()
+                        .input("x")
+                        .node("fc", new Affine(3, WeightInit.he()), "x")
+                        .output("fc")
+                        .build(new Random(1)));
+        assertEquals(
+                "Graph: node 'fc' (Affine): Affine(3) needs the number of its input values to create its weights;"
+                        + " declare the shapes of the graph's inputs",
+                e.getMessage());
+    }
 }

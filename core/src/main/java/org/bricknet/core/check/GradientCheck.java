@@ -4,24 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.DoubleSupplier;
+import org.bricknet.core.Brick;
+import org.bricknet.core.Graph;
 import org.bricknet.core.Layer;
 import org.bricknet.core.LossLayer;
 import org.bricknet.core.Network;
-import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.Checker.Checked;
 
 /**
  * Compares backprop gradients with central differences ({@link org.bricknet.core.NumericalGradient}) and says where
- * they differ: a layer, a loss layer or a whole {@link Network}, in one of three
+ * they differ: a brick, a loss layer, a whole {@link Network} or a {@link Graph} node by node, in one of three
  * {@linkplain CheckMode modes} (every element, a subset, random directions), judged by a
  * {@link Tolerance} (pass rule, measured defaults and the kink rule are documented there). The
  * result is a {@link GradientReport}: one row for the input and one per parameter; the
  * {@code assert…} methods throw an {@link AssertionError} whose message is that table.
  *
- * <p>For a layer, the scalar checked is {@code f(x) = Σ forward(x) ⊙ R} with a fixed random
- * {@code R} drawn from the seed, so that {@code backward(R)} is exactly its gradient.
+ * <p>For a brick, the scalar checked is {@code f(x) = Σ forward(x) ⊙ R} with a fixed random
+ * {@code R} (one per output) drawn from the seed, so that {@code backward(R)} is exactly its gradient.
  *
  * <p>Randomness: a layer that declares {@link Layer#isStochastic()}, alone or anywhere in a
  * network, is run forward once fresh, then its draw is held ({@link Layer#holdRandomDraw}) for
@@ -55,27 +55,58 @@ public final class GradientCheck {
 
     /** Checks dL/dx and dL/dP of a layer for every parameter P; rows {@code input}, then by parameter name. */
     public static GradientReport layer(Layer layer, Tensor x, long seed, CheckMode mode, Tolerance tol) {
-        layer.setInputGradientNeeded(true);
-        Tensor probe = layer.forward(x);
-        RandomDraws held = RandomDraws.hold(List.of(layer));
+        return brick(layer, new Tensor[] {x}, List.of("input"), seed, mode, tol);
+    }
+
+    /**
+     * Checks a brick of one or more inputs: rows {@code input 0}, {@code input 1}, … (or
+     * {@code input} for one), then by parameter name; {@code seed} draws a weight for each output.
+     */
+    public static GradientReport brick(Brick brick, Tensor[] inputs, long seed, CheckMode mode, Tolerance tol) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            names.add(inputs.length == 1 ? "input" : "input " + i);
+        }
+        return brick(brick, inputs, names, seed, mode, tol);
+    }
+
+    private static GradientReport brick(
+            Brick brick, Tensor[] inputs, List<String> names, long seed, CheckMode mode, Tolerance tol) {
+        brick.setInputGradientNeeded(true);
+        Tensor[] probe = brick.forward(inputs);
+        RandomDraws held = RandomDraws.hold(List.of(brick));
         try {
-            Tensor r = Tensor.randn(new Random(seed), 1.0, probe.shape());
-            DoubleSupplier f = () -> dot(layer.forward(x), r);
-            layer.forward(x);
-            Tensor dx = layer.backward(r.copy());
-            if (dx == null) {
-                throw new IllegalStateException(name(layer) + ": backward returned null although the input"
-                        + " gradient was asked for (setInputGradientNeeded(true))");
+            Random random = new Random(seed);
+            Tensor[] r = new Tensor[probe.length];
+            for (int j = 0; j < r.length; j++) {
+                r[j] = Tensor.randn(random, 1.0, probe[j].shape());
             }
-            List<Checked> checked = new ArrayList<>();
-            checked.add(new Checked("input", x, dx.copy()));
-            for (Parameter p : layer.parameters()) {
-                checked.add(new Checked(p.name(), p.value(), p.grad().copy()));
-            }
-            return Checker.run(f, checked, mode, tol);
+            BrickCheck.Prepared p = BrickCheck.prepare(brick, inputs, r, "", names);
+            return Checker.run(p.f(), p.checked(), mode, tol);
         } finally {
             held.close();
         }
+    }
+
+    /**
+     * Checks a graph on one batch: first the loss's gradient with respect to every input
+     * ({@code input x}) and parameter (by key), as the graph computes it; then every node on its
+     * own at the inputs it saw, weighted by the gradient it received (rows {@code [node] input},
+     * {@code [node] W}), so that a wrong backward is named by its node.
+     */
+    public static GradientReport graph(
+            Graph graph, Map<String, Tensor> inputs, Map<String, Tensor> targets, CheckMode mode, Tolerance tol) {
+        return GraphCheck.run(graph, inputs, targets, mode, tol);
+    }
+
+    /** {@link #graph(Graph, Map, Map, CheckMode, Tolerance)} of a graph of one input and one target name. */
+    public static GradientReport graph(Graph graph, Tensor x, Tensor t, CheckMode mode, Tolerance tol) {
+        return graph(
+                graph,
+                Map.of(graph.inputNames().get(0), x),
+                Map.of(graph.targetNames().get(0), t),
+                mode,
+                tol);
     }
 
     /** Checks a loss layer's dL/dscores at {@code scores} against {@code targets}. */
@@ -155,17 +186,7 @@ public final class GradientCheck {
         }
     }
 
-    private static String name(Layer layer) {
-        return layer.getClass().getSimpleName();
-    }
-
-    private static double dot(Tensor a, Tensor b) {
-        double[] x = a.data();
-        double[] y = b.data();
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
+    private static String name(Brick brick) {
+        return brick.getClass().getSimpleName();
     }
 }

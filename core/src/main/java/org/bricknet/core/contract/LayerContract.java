@@ -9,7 +9,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
 import org.bricknet.core.Layer;
-import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
 import org.bricknet.core.check.CheckMode;
 import org.bricknet.core.check.GradientCheck;
@@ -123,66 +122,40 @@ public abstract class LayerContract {
     public void backwardMatchesNumericalGradient(
             @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
         Layer layer = build(x, seed, training);
-        GradientCheck.assertLayer(layer, x, seed, checkMode(), tolerance());
+        ContractChecks.gradient(layer, new Tensor[] {x}, seed, checkMode(), tolerance(), layerName(layer));
     }
 
     @Property(seed = SEED)
     public void wrongShapesAreRejected(@ForAll("contractInputs") Tensor x, @ForAll long seed) {
         Layer layer = build(x, seed, true);
-        String name = layerName(layer);
-        for (int[] wrong : wrongInputShapes(x.shape())) {
-            Tensor bad = Tensor.zeros(wrong);
-            Same.rejects(
-                    name + ".forward of shape " + bad.shapeString() + " (built for " + x.shapeString() + ")",
-                    () -> layer.forward(bad),
-                    name,
-                    bad.shapeString());
-        }
-        int[] outShape = layer.forward(x).shape();
-        outShape[outShape.length - 1]++;
-        Tensor badDout = Tensor.zeros(outShape);
-        Same.rejects(
-                name + ".backward of an output gradient of shape " + badDout.shapeString(),
-                () -> layer.backward(badDout),
-                name,
-                badDout.shapeString());
+        List<int[][]> wrong =
+                wrongInputShapes(x.shape()).stream().map(s -> new int[][] {s}).toList();
+        ContractChecks.wrongShapes(layer, layerName(layer), new Tensor[] {x}, wrong);
     }
 
     @Property(seed = SEED)
     public void forwardDoesNotModifyItsInput(
             @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
-        Tensor before = x.copy();
-        build(x, seed, training).forward(x);
-        Same.tensor("input after forward", before, x);
+        ContractChecks.forwardLeavesInputs(build(x, seed, training), new Tensor[] {x});
     }
 
     @Property(seed = SEED)
     public void backwardTwiceGivesTheSameResult(
             @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
-        Layer layer = build(x, seed, training);
-        layer.setInputGradientNeeded(true);
-        Tensor y = layer.forward(x);
-        Tensor dout = Tensor.randn(new Random(seed), 1.0, y.shape());
-        Tensor dx1 = layer.backward(dout.copy()).copy();
-        List<Tensor> grads1 =
-                layer.parameters().stream().map(p -> p.grad().copy()).toList();
-        Tensor dx2 = layer.backward(dout.copy());
-        Same.tensor("input gradient of the second backward", dx1, dx2);
-        List<Parameter> ps = layer.parameters();
-        for (int i = 0; i < ps.size(); i++) {
-            Same.tensor(
-                    "gradient of " + ps.get(i).name() + " after the second backward",
-                    grads1.get(i),
-                    ps.get(i).grad());
-        }
+        ContractChecks.backwardTwice(build(x, seed, training), new Tensor[] {x}, seed);
     }
 
     @Property(seed = SEED)
     public void sameSeedGivesTheSameOutput(
             @ForAll("contractInputs") Tensor x, @ForAll long seed, @ForAll boolean training) {
-        Tensor a = build(x, seed, training).forward(x);
-        Tensor b = build(x, seed, training).forward(x);
-        Same.tensor("output of a second layer built from the same seed", a, b);
+        ContractChecks.sameSeed(
+                r -> {
+                    Layer layer = create(x.shape(), r);
+                    layer.setTraining(training);
+                    return layer;
+                },
+                new Tensor[] {x},
+                seed);
     }
 
     private Layer build(Tensor x, long seed, boolean training) {

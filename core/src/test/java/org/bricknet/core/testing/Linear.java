@@ -19,8 +19,21 @@ public final class Linear implements Layer {
     private Tensor x;
 
     public Linear(int in, int out, double std, Random random) {
-        this.w = new Parameter("W", Tensor.randn(random, std, in, out));
-        this.b = new Parameter("b", Tensor.zeros(out));
+        this(Tensor.randn(random, std, in, out), Tensor.zeros(out));
+    }
+
+    /** Over the given weights and bias, not copied: two layers over the same tensors share them. */
+    public Linear(Tensor weights, Tensor bias) {
+        this.w = new Parameter("W", weights);
+        this.b = new Parameter("b", bias);
+    }
+
+    public Parameter weights() {
+        return w;
+    }
+
+    public Parameter bias() {
+        return b;
     }
 
     @Override
