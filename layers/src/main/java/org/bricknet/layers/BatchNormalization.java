@@ -292,6 +292,11 @@ public final class BatchNormalization implements Layer {
         return axes;
     }
 
+    /** The eps added to the variance under the square root. */
+    public double eps() {
+        return eps;
+    }
+
     /**
      * The settings of a {@link BatchNormalization}, each named by its source; unset ones are
      * {@link BatchNormalization#BatchNormalization(int)}'s.

@@ -17,13 +17,13 @@ import org.bricknet.core.Tensor;
  * magnitude in its tensor (an element near 0 in a tensor of values near 1 is judged at the
  * tensor's scale, where rounding happens).
  */
-final class Reference {
-    static final double RELATIVE = 1e-12;
+public final class Reference {
+    public static final double RELATIVE = 1e-12;
 
     private Reference() {}
 
     /** The JSON resource {@code name} next to {@code near}'s package. */
-    static JsonNode read(String name) {
+    public static JsonNode read(String name) {
         try (InputStream in = Reference.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("no test resource " + name);
@@ -34,13 +34,13 @@ final class Reference {
         }
     }
 
-    static List<JsonNode> cases(JsonNode fixture) {
+    public static List<JsonNode> cases(JsonNode fixture) {
         List<JsonNode> all = new ArrayList<>();
         fixture.get("cases").forEach(all::add);
         return all;
     }
 
-    static double[] doubles(JsonNode array) {
+    public static double[] doubles(JsonNode array) {
         double[] d = new double[array.size()];
         for (int i = 0; i < d.length; i++) {
             d[i] = array.get(i).asDouble();
@@ -48,7 +48,7 @@ final class Reference {
         return d;
     }
 
-    static int[] ints(JsonNode array) {
+    public static int[] ints(JsonNode array) {
         int[] d = new int[array.size()];
         for (int i = 0; i < d.length; i++) {
             d[i] = array.get(i).asInt();
@@ -56,15 +56,15 @@ final class Reference {
         return d;
     }
 
-    static Tensor tensor(JsonNode values, int... shape) {
+    public static Tensor tensor(JsonNode values, int... shape) {
         return Tensor.of(doubles(values), shape);
     }
 
-    static void assertClose(JsonNode expected, double[] actual, String where) {
+    public static void assertClose(JsonNode expected, double[] actual, String where) {
         assertClose(doubles(expected), actual, where);
     }
 
-    static void assertClose(double[] expected, double[] actual, String where) {
+    public static void assertClose(double[] expected, double[] actual, String where) {
         assertEquals(expected.length, actual.length, where + ": length");
         double scale = 0;
         for (double e : expected) {
