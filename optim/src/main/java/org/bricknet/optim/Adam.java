@@ -25,6 +25,8 @@ import org.bricknet.core.Checks;
 public class Adam extends StatefulOptimizer {
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
+    /** PyTorch's Adam and AdamW ε. */
+    public static final double PYTORCH_EPSILON = 1e-8;
 
     private final double beta1;
     private final double beta2;
@@ -58,12 +60,12 @@ public class Adam extends StatefulOptimizer {
 
     /** PyTorch's {@code Adam(lr)}: bias-corrected moments, β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     public static Adam pytorch(double learningRate) {
-        return new Adam(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, 1e-8, Convention.PYTORCH);
+        return new Adam(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, PYTORCH_EPSILON, Convention.PYTORCH);
     }
 
     /** The default ε of a convention: 1e-7 (book) or 1e-8 (PyTorch). */
     public static double defaultEpsilon(Convention convention) {
-        return convention == Convention.PYTORCH ? 1e-8 : AdaGrad.EPSILON;
+        return convention == Convention.PYTORCH ? PYTORCH_EPSILON : AdaGrad.EPSILON;
     }
 
     public double beta1() {

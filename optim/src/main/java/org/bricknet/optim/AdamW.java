@@ -60,7 +60,13 @@ public final class AdamW extends Adam {
     /** PyTorch's {@code AdamW(lr, weight_decay=λ)}. */
     public static AdamW pytorch(double learningRate, double weightDecay) {
         return new AdamW(
-                learningRate, weightDecay, DEFAULT_BETA1, DEFAULT_BETA2, 1e-8, Convention.PYTORCH, Coverage.ALL);
+                learningRate,
+                weightDecay,
+                DEFAULT_BETA1,
+                DEFAULT_BETA2,
+                PYTORCH_EPSILON,
+                Convention.PYTORCH,
+                Coverage.ALL);
     }
 
     public double weightDecay() {
