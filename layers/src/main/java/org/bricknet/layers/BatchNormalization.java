@@ -8,26 +8,60 @@ import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
 
 /**
- * Batch normalization per feature: on {@code N x D} each of the D columns, on {@code N x C x H x W}
- * each channel (over all N·H·W of its values; any {@code N x F x ...} works alike). With the
- * {@code M} values of one feature, {@code μ = (1/M)Σx}, {@code σ² = (1/M)Σ(x − μ)²} (the biased
- * batch variance, as in the book), {@code x̂ = (x − μ)/√(σ² + eps)} and {@code y = γ·x̂ + β}.
- *
- * <p>Training mode uses the batch's {@code μ, σ²} and updates the running statistics
- * {@code r ← momentum·r + (1 − momentum)·batch} for the mean and for the variance, where the
- * running variance takes the same biased {@code σ²} as the book (PyTorch uses the unbiased
- * {@code M/(M−1)·σ²} there). They start at mean 0 and variance 1. Evaluation mode normalizes with
- * the running ones. A new layer starts in training mode.
+ * Batch normalization: each feature's {@code M} values in a batch are normalized with their mean
+ * and variance, then scaled and shifted. Forward, per feature:
+ * <pre>
+ *   μ = (1/M)·Σx,   σ² = (1/M)·Σ(x − μ)²   (the biased batch variance)
+ *   x̂ = (x − μ)/√(σ² + eps),   y = γ·x̂ + β
+ * </pre>
+ * Training mode uses the batch's μ and σ², and moves the running statistics towards them:
+ * {@code r ← keep·r + (1 − keep)·batch}, for the mean and for the variance. Evaluation mode
+ * normalizes with the running ones. A new layer starts in training mode.
  *
  * <p>Backward in training mode, per feature: {@code dβ = Σ dout}, {@code dγ = Σ dout·x̂},
  * {@code dx = (γ/(M·√(σ² + eps)))·(M·dout − dβ − x̂·dγ)}. In evaluation mode μ and σ² are
  * constants: {@code dx = dout·γ/√(r_var + eps)}.
+ *
+ * <p>Conventions (see {@link Builder}): where the book ({@code common/layers.py}) and PyTorch
+ * ({@code BatchNorm1d/2d}) differ, each is one setting.
+ * <ul>
+ *   <li>Momentum: the book writes the weight of the old value ({@code momentum = 0.9}, {@code r ←
+ *       0.9·r + (1 − 0.9)·batch}), PyTorch the weight of the new ({@code momentum = 0.1}, {@code r ←
+ *       (1 − 0.1)·r + 0.1·batch}); each form is computed as its source rounds it.
+ *   <li>Running variance: the book keeps the biased σ²; PyTorch the unbiased {@code Σ(x − μ)²/(M−1)}
+ *       (a training batch then needs M ≥ 2).
+ *   <li>Start of the running variance: 0 in the book, 1 in PyTorch; eps 1e-6 ({@code 10e-7}) in the
+ *       book, 1e-5 in PyTorch.
+ *   <li>Input {@code (N, C, H, W)}: PyTorch's {@code BatchNorm2d} normalizes each channel over its
+ *       N·H·W values ({@link Axes#PER_CHANNEL}); the book reads the input as {@code (N, C·H·W)} and
+ *       normalizes each of the C·H·W values over N ({@link Axes#PER_FEATURE}). On {@code (N, D)}
+ *       input both are the same.
+ * </ul>
+ * {@link #BatchNormalization(int)} is the book's momentum, biased running variance and eps, with
+ * the running variance starting at 1 and images normalized per channel; {@link #book} and
+ * {@link #pytorch} are either source throughout.
+ *
+ * <p>Shape: input {@code (N, F)} or {@code (N, F, H, W)} (any {@code (N, F, ...)}) per channel, or
+ * {@code (N, ...)} with F values per example per feature; output the input's shape; parameters
+ * {@code gamma (F,)} and {@code beta (F,)}; buffers {@code running_mean (F,)} and
+ * {@code running_var (F,)}.
  */
 public final class BatchNormalization implements Layer {
+    /** Which values share one mean and variance. */
+    public enum Axes {
+        /** Axis 1 is the feature: a column of {@code (N, D)}, a channel of {@code (N, C, H, W)} (PyTorch). */
+        PER_CHANNEL,
+        /** Every value of an example is a feature of its own, normalized over the batch alone (the book). */
+        PER_FEATURE
+    }
+
     private final Parameter gamma;
     private final Parameter beta;
-    private final double momentum;
+    private final double keep;
+    private final double take;
     private final double eps;
+    private final boolean unbiased;
+    private final Axes axes;
     private final int features;
     private final double[] runningMean;
     private final double[] runningVar;
@@ -41,49 +75,106 @@ public final class BatchNormalization implements Layer {
     private final double[] var;
     private final double[] invStd;
 
-    /** {@code gamma} and {@code beta} of shape {@code (F)}, not copied; momentum in [0, 1], eps > 0. */
+    /**
+     * {@code gamma} and {@code beta} of shape {@code (F)}, not copied; the book's momentum (the
+     * weight of the old running value) in [0, 1], eps &gt; 0; the other settings as
+     * {@link #BatchNormalization(int)}.
+     */
     public BatchNormalization(Tensor gamma, Tensor beta, double momentum, double eps) {
+        this(gamma, beta, momentum, 1 - momentum, eps, false, 1.0, Axes.PER_CHANNEL);
+    }
+
+    /** γ = 1, β = 0, momentum 0.9 and eps 1e-6, the book's values ({@code 10e-7}); see the class comment. */
+    public BatchNormalization(int features) {
+        this(Tensor.zeros(features).fill(1.0), Tensor.zeros(features), 0.9, 1e-6);
+    }
+
+    private BatchNormalization(
+            Tensor gamma,
+            Tensor beta,
+            double keep,
+            double take,
+            double eps,
+            boolean unbiased,
+            double initialVariance,
+            Axes axes) {
         if (gamma.rank() != 1) {
             throw new IllegalArgumentException(
                     "BatchNormalization: expected gamma of shape (F,), got " + gamma.shapeString());
         }
         Shapes.requireSame("BatchNormalization", "beta", gamma, beta);
-        if (!(momentum >= 0 && momentum <= 1) || !(eps > 0)) {
+        if (!(keep >= 0 && keep <= 1) || !(eps > 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("BatchNormalization: expected momentum in [0, 1] and eps > 0, got "
+                    + keep + " (the weight of the old value) and " + eps);
+        }
+        if (!(initialVariance >= 0) || Double.isInfinite(initialVariance)) {
             throw new IllegalArgumentException(
-                    "BatchNormalization: expected momentum in [0, 1] and eps > 0, got " + momentum + " and " + eps);
+                    "BatchNormalization: expected an initial running variance >= 0, got " + initialVariance);
         }
         this.features = gamma.size();
         this.gamma = new Parameter("gamma", gamma);
         this.beta = new Parameter("beta", beta);
-        this.momentum = momentum;
+        this.keep = keep;
+        this.take = take;
         this.eps = eps;
+        this.unbiased = unbiased;
+        this.axes = java.util.Objects.requireNonNull(axes, "BatchNormalization: expected axes, got null");
         this.runningMean = new double[features];
         this.runningVar = new double[features];
         this.mean = new double[features];
         this.var = new double[features];
         this.invStd = new double[features];
-        java.util.Arrays.fill(runningVar, 1.0);
+        java.util.Arrays.fill(runningVar, initialVariance);
         Map<String, Tensor> b = new java.util.LinkedHashMap<>();
         b.put("running_mean", Tensor.of(runningMean, features));
         b.put("running_var", Tensor.of(runningVar, features));
         this.buffers = java.util.Collections.unmodifiableMap(b);
     }
 
-    /** γ = 1, β = 0, momentum 0.9 and eps 1e-6, the book's values ({@code 10e-7}). */
-    public BatchNormalization(int features) {
-        this(Tensor.zeros(features).fill(1.0), Tensor.zeros(features), 0.9, 1e-6);
+    /** Settings for a layer of {@code features} features, starting from {@link #BatchNormalization(int)}'s. */
+    public static Builder builder(int features) {
+        return new Builder(features);
+    }
+
+    /**
+     * PyTorch's {@code BatchNorm1d(F)} / {@code BatchNorm2d(F)}: eps 1e-5, momentum 0.1 on the new
+     * value, unbiased running variance starting at 1, per channel.
+     */
+    public static BatchNormalization pytorch(int features) {
+        return builder(features)
+                .eps(1e-5)
+                .pytorchMomentum(0.1)
+                .unbiasedRunningVariance(true)
+                .build();
+    }
+
+    /**
+     * The book's {@code BatchNormalization}: eps 1e-6, momentum 0.9 on the old value, biased running
+     * variance starting at 0, per feature ({@code features} = C·H·W for images).
+     */
+    public static BatchNormalization book(int features) {
+        return builder(features)
+                .initialRunningVariance(0)
+                .axes(Axes.PER_FEATURE)
+                .build();
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        if (x.rank() < 2 || x.dim(1) != features) {
-            throw new IllegalArgumentException("BatchNormalization: expected input of shape (N, " + features
-                    + ") or (N, " + features + ", H, W), got " + x.shapeString());
+        boolean perFeature = axes == Axes.PER_FEATURE;
+        if (perFeature ? x.rank() < 2 || x.cols() != features : x.rank() < 2 || x.dim(1) != features) {
+            throw new IllegalArgumentException("BatchNormalization: expected input of shape (N, " + features + ") or "
+                    + (perFeature ? "(N, ...) with " + features + " values per example" : "(N, " + features + ", H, W)")
+                    + ", got " + x.shapeString());
         }
-        int inner = x.size() / (x.dim(0) * features);
+        int inner = perFeature ? 1 : x.size() / (x.dim(0) * features);
         double m = (double) x.dim(0) * inner;
         double[] xd = x.data();
         if (training) {
+            if (unbiased && m < 2) {
+                throw new IllegalArgumentException("BatchNormalization: the unbiased running variance needs at least"
+                        + " 2 values per feature in a training batch, got input of shape " + x.shapeString());
+            }
             java.util.Arrays.fill(mean, 0.0);
             java.util.Arrays.fill(var, 0.0);
             accumulate(xd, inner, mean, null);
@@ -92,9 +183,10 @@ public final class BatchNormalization implements Layer {
             }
             accumulate(xd, inner, var, mean);
             for (int f = 0; f < features; f++) {
-                var[f] /= m;
-                runningMean[f] = momentum * runningMean[f] + (1 - momentum) * mean[f];
-                runningVar[f] = momentum * runningVar[f] + (1 - momentum) * var[f];
+                double sum = var[f];
+                var[f] = sum / m;
+                runningMean[f] = keep * runningMean[f] + take * mean[f];
+                runningVar[f] = keep * runningVar[f] + take * (unbiased ? sum / (m - 1) : var[f]);
             }
         } else {
             System.arraycopy(runningMean, 0, mean, 0, features);
@@ -124,7 +216,7 @@ public final class BatchNormalization implements Layer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("BatchNormalization", xhat);
         Shapes.requireSame("BatchNormalization", "output gradient", xhat, dout);
-        int inner = xhat.size() / (xhat.dim(0) * features);
+        int inner = axes == Axes.PER_FEATURE ? 1 : xhat.size() / (xhat.dim(0) * features);
         double m = (double) xhat.dim(0) * inner;
         double[] d = dout.data();
         double[] h = xhat.data();
@@ -154,8 +246,8 @@ public final class BatchNormalization implements Layer {
 
     /**
      * Adds each feature's values (or, given {@code mean}, squared deviations) into {@code sums}.
-     * The array is {@code N·F} blocks of {@code inner} values (1 for N x D, H·W for images); block
-     * {@code k} belongs to feature {@code k mod F}, as in every loop of this class.
+     * The array is blocks of {@code inner} values (1 for N x D or per feature, H·W for images per
+     * channel); block {@code k} belongs to feature {@code k mod F}, as in every loop of this class.
      */
     private void accumulate(double[] xd, int inner, double[] sums, double[] mean) {
         for (int blk = 0, i = 0; i < xd.length; blk++) {
@@ -190,8 +282,105 @@ public final class BatchNormalization implements Layer {
         return runningMean.clone();
     }
 
-    /** The running (biased) variance, a copy. */
+    /** The running variance as this layer keeps it (biased or unbiased), a copy. */
     public double[] runningVariance() {
         return runningVar.clone();
+    }
+
+    /** Which values share one mean and variance. */
+    public Axes axes() {
+        return axes;
+    }
+
+    /** The eps added to the variance under the square root. */
+    public double eps() {
+        return eps;
+    }
+
+    /**
+     * The settings of a {@link BatchNormalization}, each named by its source; unset ones are
+     * {@link BatchNormalization#BatchNormalization(int)}'s.
+     */
+    public static final class Builder {
+        private final int features;
+        private Tensor gamma;
+        private Tensor beta;
+        private double keep = 0.9;
+        private double take = 1 - 0.9;
+        private double eps = 1e-6;
+        private boolean unbiased;
+        private double initialVariance = 1.0;
+        private Axes axes = Axes.PER_CHANNEL;
+
+        private Builder(int features) {
+            if (features < 1) {
+                throw new IllegalArgumentException("BatchNormalization: expected features >= 1, got " + features);
+            }
+            this.features = features;
+        }
+
+        /** γ of shape {@code (F)}, not copied; 1 by default. */
+        public Builder gamma(Tensor gamma) {
+            this.gamma = gamma;
+            return this;
+        }
+
+        /** β of shape {@code (F)}, not copied; 0 by default. */
+        public Builder beta(Tensor beta) {
+            this.beta = beta;
+            return this;
+        }
+
+        /** The book's form: {@code r ← momentum·r + (1 − momentum)·batch}; 0.9 by default. */
+        public Builder momentum(double momentum) {
+            this.keep = momentum;
+            this.take = 1 - momentum;
+            return this;
+        }
+
+        /** PyTorch's form: {@code r ← (1 − momentum)·r + momentum·batch}; its default is 0.1. */
+        public Builder pytorchMomentum(double momentum) {
+            if (!(momentum >= 0 && momentum <= 1)) {
+                throw new IllegalArgumentException(
+                        "BatchNormalization: expected a PyTorch momentum in [0, 1], got " + momentum);
+            }
+            this.keep = 1 - momentum;
+            this.take = momentum;
+            return this;
+        }
+
+        /** Added to the variance under the square root; 1e-6 (the book) by default, PyTorch's is 1e-5. */
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** Whether the running variance takes the unbiased {@code M/(M−1)·σ²} (PyTorch) or σ² (the book, the default). */
+        public Builder unbiasedRunningVariance(boolean unbiased) {
+            this.unbiased = unbiased;
+            return this;
+        }
+
+        /** Where the running variance starts: 1 by default (PyTorch), 0 in the book. */
+        public Builder initialRunningVariance(double variance) {
+            this.initialVariance = variance;
+            return this;
+        }
+
+        /** Per channel (the default, PyTorch) or per feature (the book). */
+        public Builder axes(Axes axes) {
+            this.axes = axes;
+            return this;
+        }
+
+        public BatchNormalization build() {
+            Tensor g = gamma != null ? gamma : Tensor.zeros(features).fill(1.0);
+            Tensor b = beta != null ? beta : Tensor.zeros(features);
+            if (g.size() != features) {
+                throw new IllegalArgumentException(
+                        "BatchNormalization: expected gamma of shape (" + features + ",), got " + g.shapeString());
+            }
+            return new BatchNormalization(g, b, keep, take, eps, unbiased, initialVariance, axes);
+        }
     }
 }

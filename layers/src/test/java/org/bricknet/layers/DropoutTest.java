@@ -17,15 +17,26 @@ import org.bricknet.core.contract.Tensors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-worked examples and the mask's statistics, and Dropout under the layer contract (inherited
- * jqwik properties), in training and in evaluation, with a ratio in [0, 0.9) and the mask both drawn
- * from the factory's Random (the gradient property holds the mask).
+ * Hand-worked examples and the mask's statistics, the book's and PyTorch's forms against
+ * {@code conventions/dropout.json} (made by {@code conventions/layers.py}: the mask each source drew,
+ * set here), and Dropout under the layer contract (inherited jqwik properties), in training and in
+ * evaluation, in either form, with a ratio in [0, 0.9) and the mask drawn from the factory's Random
+ * (the gradient property holds it) or set.
  */
 class DropoutTest extends LayerContract {
 
     @Override
     protected Layer create(int[] inputShape, Random random) {
-        return new Dropout(0.9 * random.nextDouble(), random);
+        Dropout.Form form = random.nextBoolean() ? Dropout.Form.INVERTED : Dropout.Form.BOOK;
+        Dropout d = new Dropout(0.9 * random.nextDouble(), random, form);
+        if (random.nextInt(3) == 0) {
+            Tensor keep = Tensor.zeros(inputShape);
+            for (int i = 0; i < keep.size(); i++) {
+                keep.data()[i] = random.nextBoolean() ? 1 : 0;
+            }
+            d.setMask(keep);
+        }
+        return d;
     }
 
     @Override
@@ -82,6 +93,65 @@ class DropoutTest extends LayerContract {
         assertArrayEquals(first, a.forward(x).data());
         a.holdRandomDraw(false);
         assertFalse(Arrays.equals(first, a.forward(x).data()), "a new draw gives a new mask");
+    }
+
+    @Test
+    void theBooksFormKeepsUnscaledAndScalesAtEvaluation() {
+        Dropout d = Dropout.book(0.25, new Random(1));
+        d.setMask(Tensor.vector(1, 0, 1, 1));
+        Tensor x = Tensor.vector(2, 4, 6, 8);
+        // training: x ⊙ mask, no scaling
+        assertArrayEquals(new double[] {2, 0, 6, 8}, d.forward(x).data(), 0.0);
+        assertArrayEquals(
+                new double[] {1, 0, 1, 1}, d.backward(Tensor.vector(1, 1, 1, 1)).data(), 0.0);
+        // evaluation: x·(1 − 0.25), and its gradient 0.75
+        d.setTraining(false);
+        assertArrayEquals(new double[] {1.5, 3, 4.5, 6}, d.forward(x).data(), 0.0);
+        assertArrayEquals(
+                new double[] {0.75, 0.75, 0.75, 0.75},
+                d.backward(Tensor.vector(1, 1, 1, 1)).data(),
+                0.0);
+    }
+
+    @Test
+    void aSetMaskIsUsedUntilCleared() {
+        Dropout d = new Dropout(0.5, new Random(1));
+        d.setMask(Tensor.vector(0, 1, 1));
+        assertFalse(d.isStochastic(), "a set mask draws nothing");
+        // inverted: kept elements ×1/(1 − 0.5) = 2
+        assertArrayEquals(
+                new double[] {0, 4, 6}, d.forward(Tensor.vector(1, 2, 3)).data(), 0.0);
+        assertArrayEquals(
+                new double[] {0, 4, 6}, d.forward(Tensor.vector(1, 2, 3)).data(), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.forward(Tensor.vector(1, 2)));
+        assertEquals("Dropout: expected input (the mask set is of that shape) of shape (3,), got (2,)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.setMask(Tensor.vector(1, 0.5)));
+        assertEquals("Dropout: expected a mask of 0 (dropped) and 1 (kept), got 0.5 at element 1", e.getMessage());
+        d.setMask(null);
+        assertTrue(d.isStochastic());
+        assertEquals(2, d.forward(Tensor.vector(1, 2)).size());
+    }
+
+    static java.util.stream.Stream<com.fasterxml.jackson.databind.JsonNode> references() {
+        return Reference.cases(Reference.read("conventions/dropout.json")).stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("references")
+    void theSourcesMaskGivesTheSourcesNumbers(com.fasterxml.jackson.databind.JsonNode c) {
+        int[] shape = Reference.ints(c.get("shape"));
+        Dropout d = new Dropout(
+                c.get("ratio").asDouble(),
+                new Random(0),
+                Dropout.Form.valueOf(c.get("form").asText()));
+        d.setMask(Reference.tensor(c.get("keep"), shape));
+        String who = c.get("name").asText() + " (" + c.get("source").asText() + ")";
+        Tensor x = Reference.tensor(c.get("x"), shape);
+        Reference.assertClose(c.get("y"), d.forward(x).data(), who + " y");
+        Reference.assertClose(
+                c.get("dx"), d.backward(Reference.tensor(c.get("dout"), shape)).data(), who + " dx");
+        d.setTraining(false);
+        Reference.assertClose(c.get("y_eval"), d.forward(x).data(), who + " y_eval");
     }
 
     @Test

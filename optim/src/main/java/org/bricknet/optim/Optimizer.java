@@ -25,6 +25,15 @@ public interface Optimizer {
     /** Changes η for the following steps (a schedule); the state is kept. */
     void setLearningRate(double learningRate);
 
+    /**
+     * Every hyperparameter besides the learning rate, by the names {@link Optimizers#create(String,
+     * double, Map)} reads (e.g. {@code beta1}, {@code eps}, {@code convention}), each value as text:
+     * that call with this map builds an optimizer that computes the same steps.
+     */
+    default Map<String, String> hyperparameters() {
+        return Map.of();
+    }
+
     /** How many steps have been taken. */
     long steps();
 

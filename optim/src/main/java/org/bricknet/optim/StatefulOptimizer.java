@@ -9,9 +9,10 @@ import org.bricknet.core.engine.ElementUpdate;
 import org.bricknet.core.engine.Ops;
 
 /**
- * The shared part of every optimizer: the learning rate, the step count, and per-parameter state
- * slots (each a {@code double[]} as long as the parameter), allocated once per parameter and kept
- * in an {@link IdentityHashMap} keyed by the {@link Parameter} object.
+ * The shared part of every optimizer: the learning rate, the step count, an optional
+ * {@link L2Decay} added to the gradients at the start of each step, and per-parameter state slots
+ * (each a {@code double[]} as long as the parameter), allocated once per parameter and kept in an
+ * {@link IdentityHashMap} keyed by the {@link Parameter} object.
  */
 abstract class StatefulOptimizer implements Optimizer {
     private final String name;
@@ -19,6 +20,7 @@ abstract class StatefulOptimizer implements Optimizer {
     private final IdentityHashMap<Parameter, double[][]> slots = new IdentityHashMap<>();
     private double learningRate;
     private long steps;
+    private L2Decay l2;
     private final Part part = new Part();
 
     StatefulOptimizer(String name, double learningRate, String... slotNames) {
@@ -31,11 +33,19 @@ abstract class StatefulOptimizer implements Optimizer {
     void beginStep(long t) {}
 
     /**
+     * Whether the rule treats the parameter under {@code key} specially ({@link AdamW}: whether it
+     * decays); passed to {@link #update} as {@code selected}. None by default.
+     */
+    boolean selects(String key, Parameter p) {
+        return false;
+    }
+
+    /**
      * Updates elements {@code [from, to)} of {@code w} in place from {@code g}, with this
      * parameter's state {@code s} (one array per slot); an element's update reads and writes that
      * element alone ({@link ElementUpdate}).
      */
-    abstract void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to);
+    abstract void update(boolean selected, double[] w, double[] g, double[][] s, int from, int to);
 
     @Override
     public final void step(Map<String, Parameter> params) {
@@ -44,38 +54,75 @@ abstract class StatefulOptimizer implements Optimizer {
         }
         steps++;
         beginStep(steps);
-        for (Parameter p : params.values()) {
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            Parameter p = e.getValue();
             double[][] s = slots.get(p);
             if (s == null) {
                 s = newSlots(p);
                 slots.put(p, s);
             }
-            part.set(p, s);
+            part.set(p, s, l2 != null && l2.covers(e.getKey(), p), selects(e.getKey(), p));
             try {
                 Ops.updateElements(p.value(), part);
             } finally {
-                part.set(null, null);
+                part.set(null, null, false, false);
             }
         }
     }
 
+    /**
+     * Adds {@code decay}'s gradient {@code λ·w} to the covered parameters' gradients at the start of
+     * each step, before the update (PyTorch's {@code weight_decay} with {@link L2Decay#all}); null
+     * for none, the default. The gradients then hold those of the decayed loss.
+     *
+     * @return this optimizer
+     */
+    public final Optimizer withL2Decay(L2Decay decay) {
+        this.l2 = decay;
+        return this;
+    }
+
+    /** The L2 decay added at each step, or null. */
+    public final L2Decay l2Decay() {
+        return l2;
+    }
+
+    /** The rule's own hyperparameters by name, as {@link #hyperparameters()} lists them before the L2 decay's. */
+    abstract void putHyperparameters(Map<String, String> out);
+
+    @Override
+    public final Map<String, String> hyperparameters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        putHyperparameters(out);
+        if (l2 != null) {
+            out.put("l2", Double.toString(l2.lambda()));
+            out.put("l2_covers", Coverage.label(l2.coverage()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** The update of one parameter as an element-wise update, preallocated so that a step allocates nothing. */
     private final class Part implements ElementUpdate {
-        private Parameter p;
         private double[] w;
         private double[] g;
         private double[][] s;
+        private boolean decayed;
+        private boolean selected;
 
-        void set(Parameter p, double[][] s) {
-            this.p = p;
+        void set(Parameter p, double[][] s, boolean decayed, boolean selected) {
             this.w = p == null ? null : p.value().data();
             this.g = p == null ? null : p.grad().data();
             this.s = s;
+            this.decayed = decayed;
+            this.selected = selected;
         }
 
         @Override
         public void apply(int from, int to) {
-            update(p, w, g, s, from, to);
+            if (decayed) {
+                l2.addGradient(w, g, from, to);
+            }
+            update(selected, w, g, s, from, to);
         }
     }
 
@@ -149,6 +196,9 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public String toString() {
-        return name + "(lr=" + learningRate + ")";
+        StringBuilder sb = new StringBuilder(name).append("(lr=").append(learningRate);
+        hyperparameters()
+                .forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
+        return sb.append(')').toString();
     }
 }

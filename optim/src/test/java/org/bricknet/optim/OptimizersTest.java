@@ -90,25 +90,97 @@ class OptimizersTest {
         assertEquals("adamw: expected a weight decay that is finite and >= 0, got -1.0", e.getMessage());
     }
 
+    /** Every optimizer in both conventions, with an L2 decay on all parameters for the PyTorch ones. */
+    private static java.util.List<Map<String, String>> variants() {
+        return java.util.List.of(Map.of(), Map.of("convention", "pytorch", "l2", "0.01", "l2_covers", "all"));
+    }
+
     @Test
     void savedStateResumesExactlyWhereItStopped() {
         for (String name : Optimizers.NAMES) {
-            Bowl straight = Bowl.random(new Random(7), 4);
-            Bowl resumed = Bowl.random(new Random(7), 4);
-            Optimizer first = Optimizers.create(name, 0.05);
-            straight.descend(first, 10);
-            resumed.descend(Optimizers.create(name, 0.05), 0);
-            resumed.w.value().copyFrom(straight.w.value());
-            Map<String, double[]> state = first.state(straight.params());
-            assertEquals(10.0, state.get("steps")[0], name);
+            for (Map<String, String> hyper : variants()) {
+                Bowl straight = Bowl.random(new Random(7), 4);
+                Bowl resumed = Bowl.random(new Random(7), 4);
+                Optimizer first = Optimizers.create(name, 0.05, hyper);
+                straight.descend(first, 10);
+                resumed.descend(Optimizers.create(name, 0.05, hyper), 0);
+                resumed.w.value().copyFrom(straight.w.value());
+                Map<String, double[]> state = first.state(straight.params());
+                assertEquals(10.0, state.get("steps")[0], name);
 
-            Optimizer second = Optimizers.create(name, 0.05);
-            second.loadState(resumed.params(), state);
-            straight.descend(first, 10);
-            resumed.descend(second, 10);
-            assertArrayEquals(straight.w.value().data(), resumed.w.value().data(), 0.0, name);
-            assertEquals(20, second.steps(), name);
+                Optimizer second = Optimizers.create(name, 0.05, hyper);
+                second.loadState(resumed.params(), state);
+                straight.descend(first, 10);
+                resumed.descend(second, 10);
+                assertArrayEquals(straight.w.value().data(), resumed.w.value().data(), 0.0, name + " " + hyper);
+                assertEquals(20, second.steps(), name);
+            }
         }
+    }
+
+    @Test
+    void hyperparametersBuildAnOptimizerThatTakesTheSameSteps() {
+        for (String name : Optimizers.NAMES) {
+            for (Map<String, String> hyper : variants()) {
+                Optimizer a = Optimizers.create(name, 0.05, hyper);
+                Optimizer b = Optimizers.create(name, 0.05, a.hyperparameters());
+                assertEquals(a.hyperparameters(), b.hyperparameters(), name);
+                Bowl one = Bowl.random(new Random(9), 3);
+                Bowl two = Bowl.random(new Random(9), 3);
+                one.descend(a, 7);
+                two.descend(b, 7);
+                assertArrayEquals(one.w.value().data(), two.w.value().data(), 0.0, name + " " + hyper);
+            }
+        }
+        assertEquals(
+                Map.of("convention", "book", "beta1", "0.9", "beta2", "0.999", "eps", "1.0E-7"),
+                new Adam(0.1).hyperparameters());
+        assertEquals(
+                "adam(lr=0.1, convention=pytorch, beta1=0.9, beta2=0.999, eps=1.0E-8)",
+                Adam.pytorch(0.1).toString());
+    }
+
+    @Test
+    void thePresetsAreTheConventionsByName() {
+        Map<String, String> pytorch = Map.of("convention", "pytorch");
+        assertEquals(
+                Optimizers.create("adam", 0.1, pytorch).hyperparameters(),
+                Adam.pytorch(0.1).hyperparameters());
+        assertEquals(
+                Optimizers.create("adamw", 0.1, pytorch).hyperparameters(),
+                AdamW.pytorch(0.1).hyperparameters());
+        assertEquals(
+                Optimizers.create("adagrad", 0.1, pytorch).hyperparameters(),
+                AdaGrad.pytorch(0.1).hyperparameters());
+        assertEquals(
+                Optimizers.create("rmsprop", 0.1, pytorch).hyperparameters(),
+                RmsProp.pytorch(0.1).hyperparameters());
+        assertEquals("all", AdamW.pytorch(0.1).hyperparameters().get("decays"));
+        assertEquals("weights", new AdamW(0.1).hyperparameters().get("decays"));
+        assertEquals("1.0E-10", AdaGrad.pytorch(0.1).hyperparameters().get("eps"));
+    }
+
+    @Test
+    void aHyperparameterAnOptimizerDoesNotTakeListsTheOnesItDoes() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Optimizers.create("sgd", 0.1, Map.of("eps", "1e-8")));
+        assertEquals("sgd: unknown hyperparameter 'eps'; it takes convention, l2, l2_covers", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("rmsprop", 0.1, Map.of("rho", "0.9")));
+        assertEquals(
+                "rmsprop: unknown hyperparameter 'rho'; it takes convention, decay_rate, eps, l2, l2_covers",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", 0.1, Map.of("beta1", "x")));
+        assertEquals("adam: hyperparameter beta1 'x': expected a number", e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Optimizers.create("adam", 0.1, Map.of("convention", "keras")));
+        assertEquals(
+                "adam: hyperparameter convention 'keras': expected a convention book|pytorch, got 'keras'",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", 0.1, Map.of("eps", "0")));
+        assertEquals("adam: expected a value of eps that is finite and > 0, got 0.0", e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class, () -> Optimizers.create("sgd", 0.1, Map.of("l2_covers", "biases")));
+        assertEquals("sgd: hyperparameter l2_covers 'biases': expected weights|all, got 'biases'", e.getMessage());
     }
 
     @Test

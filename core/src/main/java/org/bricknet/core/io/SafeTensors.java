@@ -19,8 +19,11 @@ import org.bricknet.core.Tensor;
 /**
  * Tensors in the safetensors format: an 8-byte little-endian header length {@code n}, {@code n}
  * bytes of JSON (padded with spaces to a multiple of 8) naming each tensor's {@code dtype}
- * ({@code F64} here), {@code shape} and {@code data_offsets} {@code [begin, end)} into the data
- * that follows, and a {@code __metadata__} object of strings; then the raw little-endian data.
+ * ({@code F64} when bricknet writes; {@code F64}, {@code F32} or {@code I64} read, each element
+ * held exactly as a double, as PyTorch's {@code safetensors.torch.save_file} writes float32 weights
+ * and BatchNorm's int64 {@code num_batches_tracked}), {@code shape} and {@code data_offsets}
+ * {@code [begin, end)} into the data that follows, and a {@code __metadata__} object of strings;
+ * then the raw little-endian data.
  *
  * <p>Loading checks everything before it allocates a tensor: the header length against
  * {@link #MAX_HEADER} and the file size, the JSON (depth, number length, duplicate keys, UTF-8;
@@ -112,7 +115,39 @@ public final class SafeTensors {
         out.write(buf.array(), 0, buf.position());
     }
 
-    /** Reads and checks a file written by {@link #save} (or any F64 safetensors file). */
+    /** The elements of one tensor as doubles: F32 widened exactly, I64 refused beyond ±2^53. */
+    private static double[] decode(ByteBuffer buf, SafeTensorsHeader.Entry e, String name) throws BadFileException {
+        switch (e.dtype()) {
+            case "F32" -> {
+                double[] d = new double[buf.remaining() / 4];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = buf.getFloat(4 * i);
+                }
+                return d;
+            }
+            case "I64" -> {
+                double[] d = new double[buf.remaining() / 8];
+                for (int i = 0; i < d.length; i++) {
+                    long v = buf.getLong(8 * i);
+                    if (v > (1L << 53) || v < -(1L << 53)) {
+                        throw new BadFileException(
+                                name,
+                                "tensor '" + e.key() + "': I64 value " + v + " at element " + i
+                                        + " is beyond 2^53 and cannot be held exactly as a double");
+                    }
+                    d[i] = v;
+                }
+                return d;
+            }
+            default -> {
+                double[] d = new double[buf.remaining() / 8];
+                buf.asDoubleBuffer().get(d);
+                return d;
+            }
+        }
+    }
+
+    /** Reads and checks a file written by {@link #save}, or any F64, F32 or I64 safetensors file. */
     public static Contents load(Path file) throws IOException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
@@ -188,9 +223,7 @@ public final class SafeTensors {
         for (SafeTensorsHeader.Entry e : header.entries) {
             int bytes = (int) (e.end() - e.begin());
             ByteBuffer buf = src.read(dataStart + e.begin(), bytes).order(ByteOrder.LITTLE_ENDIAN);
-            double[] d = new double[bytes / 8];
-            buf.asDoubleBuffer().get(d);
-            tensors.put(e.key(), Tensor.of(d, e.shape()));
+            tensors.put(e.key(), Tensor.of(decode(buf, e, name), e.shape()));
         }
         return new Contents(tensors, header.metadata);
     }

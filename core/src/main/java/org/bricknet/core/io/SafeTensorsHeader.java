@@ -40,8 +40,8 @@ final class SafeTensorsHeader {
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** One tensor's entry: its name, shape and byte range {@code [begin, end)} in the data region. */
-    record Entry(String key, int[] shape, long begin, long end) {}
+    /** One tensor's entry: its name, dtype, shape and byte range {@code [begin, end)} in the data region. */
+    record Entry(String key, String dtype, int[] shape, long begin, long end) {}
 
     final List<Entry> entries = new ArrayList<>();
     final Map<String, String> metadata = new LinkedHashMap<>();
@@ -92,10 +92,12 @@ final class SafeTensorsHeader {
                     name, where + ": expected an object {dtype, shape, data_offsets}, got " + t.getNodeType());
         }
         JsonNode dt = t.get("dtype");
-        if (dt == null || !dt.isTextual() || !dt.asText().equals("F64")) {
+        int width = dt == null || !dt.isTextual() ? 0 : width(dt.asText());
+        if (width == 0) {
             String got = dt == null ? "missing" : dt.isTextual() ? "'" + dt.asText() + "'" : dt.toString();
-            throw new BadFileException(name, where + ": dtype " + got + " is not supported; expected F64");
+            throw new BadFileException(name, where + ": dtype " + got + " is not supported; expected F64, F32 or I64");
         }
+        String dtype = dt.asText();
         int[] shape = shape(t.get("shape"), where, name);
         long count = 1;
         for (int d : shape) {
@@ -114,18 +116,27 @@ final class SafeTensorsHeader {
                     where + ": data_offsets start at " + begin + "; expected " + expected
                             + " (tensors must follow one another with no gap or overlap)");
         }
-        if (end < begin || end - begin != 8 * count) {
+        if (end < begin || end - begin != width * count) {
             throw new BadFileException(
                     name,
                     where + ": data_offsets [" + begin + ", " + end + ") hold " + (end - begin) + " bytes; shape "
-                            + Tensor.shapeString(shape) + " of F64 needs " + 8 * count);
+                            + Tensor.shapeString(shape) + " of " + dtype + " needs " + width * count);
         }
         if (end > dataBytes) {
             throw new BadFileException(
                     name,
                     where + ": data_offsets end at " + end + ", past the " + dataBytes + " bytes of data (truncated)");
         }
-        return new Entry(key, shape, begin, end);
+        return new Entry(key, dtype, shape, begin, end);
+    }
+
+    /** Bytes per element of the dtypes read (each held as a double), or 0 for any other. */
+    private static int width(String dtype) {
+        return switch (dtype) {
+            case "F64", "I64" -> 8;
+            case "F32" -> 4;
+            default -> 0;
+        };
     }
 
     private static boolean whole(JsonNode n) {

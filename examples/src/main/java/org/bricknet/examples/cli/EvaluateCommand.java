@@ -18,8 +18,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Accuracy of a saved model on the test set, and its confusion matrix.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model saved by 'train --save'")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "FILE",
+            description = "a model saved by 'train --save', or with --from-torch a PyTorch MLP's state_dict")
     Path model;
+
+    @Mixin
+    TorchModelOption torch;
 
     @Mixin
     DataOption data;
@@ -29,7 +36,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SavedModel saved = SavedModel.load(model);
+        SavedModel saved = torch.load(model);
         Dataset test = saved.spec().shape(data.load().test());
         Network net = saved.network();
         Tensor scores = net.predict(test.inputs());

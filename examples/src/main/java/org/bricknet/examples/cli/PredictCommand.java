@@ -21,7 +21,11 @@ import picocli.CommandLine.Spec;
 public final class PredictCommand implements Callable<Integer> {
     private static final String SHADES = " .:-=+*#%@";
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model saved by 'train --save'")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "FILE",
+            description = "a model saved by 'train --save', or with --from-torch a PyTorch MLP's state_dict")
     Path model;
 
     @Option(
@@ -32,6 +36,9 @@ public final class PredictCommand implements Callable<Integer> {
     int index;
 
     @Mixin
+    TorchModelOption torch;
+
+    @Mixin
     DataOption data;
 
     @Spec
@@ -39,7 +46,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SavedModel saved = SavedModel.load(model);
+        SavedModel saved = torch.load(model);
         Dataset test = saved.spec().shape(data.load().test());
         if (index < 0 || index >= test.size()) {
             throw new ParameterException(

@@ -11,7 +11,6 @@ import org.bricknet.core.io.Mnist;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.examples.Activation;
 import org.bricknet.optim.Optimizer;
-import org.bricknet.optim.Optimizers;
 import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.training.Trainer;
 import org.bricknet.optim.training.TrainingDivergedException;
@@ -102,6 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
     Long seed;
 
     @Mixin
+    OptimizerOptions hyper;
+
+    @Mixin
     DataOption data;
 
     @Mixin
@@ -146,7 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--optimizer lbfgs trains on the full batch: it takes no --checkpoint, --resume or --plot");
         }
-        Optimizer opt = fullBatch ? null : parse("--optimizer", () -> Optimizers.create(optName, eta));
+        Optimizer opt =
+                fullBatch ? hyper.none(spec.commandLine()) : hyper.create(spec.commandLine(), optName, eta, from);
         Mnist.Split split = data.load();
         int[] input = kind == ModelSpec.Kind.CNN
                 ? new int[] {1, side(split.train()), side(split.train())}
@@ -206,7 +209,9 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());
         }
         if (checkpoints.target() != null) {
-            trainer.checkpointTo(checkpoints.target(), CheckpointOptions.metadata(modelSpec, n));
+            trainer.checkpointTo(
+                    checkpoints.target(),
+                    OptimizerOptions.withHyperparameters(CheckpointOptions.metadata(modelSpec, n), opt));
         }
         TrainingHistory history;
         try {
