@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * <p>Training/evaluation: {@link #predict} and {@link #accuracy} run the layers in evaluation
  * mode; {@link #loss}, {@link #gradient} and {@link #backprop} in training mode.
  *
- * <p>Weight decay λ adds {@code ½·λ·ΣW²} over the weights ({@link Parameter#isWeight()}: rank 2 or
- * more, so not biases nor BatchNorm's gamma and beta) to the loss, and {@code λ·W} to their
- * gradients.
+ * <p>Weight decay λ ({@link L2Decay}) adds {@code ½·λ·ΣW²} over the weights ({@link
+ * Parameter#isWeight()}: rank 2 or more, so not biases nor BatchNorm's gamma and beta; or the
+ * parameters its {@link Coverage} chooses) to the loss, and {@code λ·W} to their gradients.
  */
 public class Network {
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)$");
@@ -36,7 +36,7 @@ public class Network {
     private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
     private final boolean overGraph;
     private LossLayer lossLayer;
-    private double weightDecay;
+    private L2Decay decay = L2Decay.weights(0);
     private Graph graph;
 
     /** An empty chain: add layers with {@link #add}, then a loss with {@link #withLoss}. */
@@ -105,17 +105,28 @@ public class Network {
         return this;
     }
 
-    /** Sets the L2 weight decay λ (0 turns it off). */
+    /** Sets the L2 weight decay λ over the weights, the book's (0 turns it off). */
     public Network withWeightDecay(double lambda) {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("Network: weight decay must be a finite number >= 0, got " + lambda);
         }
-        this.weightDecay = lambda;
+        return withDecay(L2Decay.weights(lambda));
+    }
+
+    /** Sets the L2 decay, over the parameters its coverage chooses ({@link L2Decay#all} for PyTorch's). */
+    public Network withDecay(L2Decay decay) {
+        this.decay = java.util.Objects.requireNonNull(decay, "Network: expected an L2Decay, got null");
         return this;
     }
 
+    /** λ of the L2 decay (0 when off). */
     public double weightDecay() {
-        return weightDecay;
+        return decay.lambda();
+    }
+
+    /** The L2 decay added to the loss and the gradients. */
+    public L2Decay decay() {
+        return decay;
     }
 
     /** The layers by name, in order (read-only), of a chain. */
@@ -285,33 +296,12 @@ public class Network {
 
     private Map<String, Tensor> backward() {
         Map<String, Tensor> inputs = graph().backward();
-        if (weightDecay != 0) {
-            for (Parameter p : params.values()) {
-                if (p.isWeight()) {
-                    double[] g = p.grad().data();
-                    double[] w = p.value().data();
-                    for (int j = 0; j < g.length; j++) {
-                        g[j] += weightDecay * w[j];
-                    }
-                }
-            }
-        }
+        decay.addGradients(params);
         return inputs;
     }
 
     private double decayLoss() {
-        if (weightDecay == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (Parameter p : params.values()) {
-            if (p.isWeight()) {
-                for (double w : p.value().data()) {
-                    sum += w * w;
-                }
-            }
-        }
-        return 0.5 * weightDecay * sum;
+        return decay.penalty(params);
     }
 
     private void requireLossFor() {

@@ -3,6 +3,7 @@ package org.bricknet.optim;
 import java.util.Map;
 import java.util.Objects;
 import org.bricknet.core.Checks;
+import org.bricknet.core.Coverage;
 import org.bricknet.core.Parameter;
 
 /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.bricknet.core.Coverage;
+import org.bricknet.core.L2Decay;
 
 /** Optimizers by name, for the command line, configuration files and checkpoints. */
 public final class Optimizers {

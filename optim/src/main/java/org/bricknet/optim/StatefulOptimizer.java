@@ -4,6 +4,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bricknet.core.Checks;
+import org.bricknet.core.Coverage;
+import org.bricknet.core.L2Decay;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.engine.ElementUpdate;
 import org.bricknet.core.engine.Ops;

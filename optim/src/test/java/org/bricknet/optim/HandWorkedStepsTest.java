@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bricknet.core.L2Decay;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.bricknet.core.L2Decay;
 import org.bricknet.core.Network;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;

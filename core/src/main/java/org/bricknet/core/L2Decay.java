@@ -1,9 +1,7 @@
-package org.bricknet.optim;
+package org.bricknet.core;
 
 import java.util.Map;
 import java.util.Objects;
-import org.bricknet.core.Checks;
-import org.bricknet.core.Parameter;
 
 /**
  * L2 weight decay on its own: a penalty {@code ½·λ·Σ w²} over the parameters it covers, whose
@@ -48,8 +46,11 @@ public final class L2Decay {
         return coverage.covers(key, p);
     }
 
-    /** {@code ½·λ·Σ w²} over the covered parameters of {@code params}. */
+    /** {@code ½·λ·Σ w²} over the covered parameters of {@code params} (0 when λ is 0). */
     public double penalty(Map<String, Parameter> params) {
+        if (lambda == 0) {
+            return 0;
+        }
         double sum = 0;
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             if (covers(e.getKey(), e.getValue())) {
@@ -61,8 +62,11 @@ public final class L2Decay {
         return 0.5 * lambda * sum;
     }
 
-    /** Adds {@code λ·w} to the gradient of every covered parameter of {@code params}. */
+    /** Adds {@code λ·w} to the gradient of every covered parameter of {@code params} (nothing when λ is 0). */
     public void addGradients(Map<String, Parameter> params) {
+        if (lambda == 0) {
+            return;
+        }
         params.forEach((key, p) -> {
             if (covers(key, p)) {
                 addGradient(p.value().data(), p.grad().data(), 0, p.value().size());
@@ -71,7 +75,7 @@ public final class L2Decay {
     }
 
     /** {@code g[i] += λ·w[i]} for {@code i} in {@code [from, to)}. */
-    void addGradient(double[] w, double[] g, int from, int to) {
+    public void addGradient(double[] w, double[] g, int from, int to) {
         for (int i = from; i < to; i++) {
             g[i] += lambda * w[i];
         }

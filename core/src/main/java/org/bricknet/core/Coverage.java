@@ -1,9 +1,7 @@
-package org.bricknet.optim;
-
-import org.bricknet.core.Parameter;
+package org.bricknet.core;
 
 /**
- * Which parameters a weight decay covers ({@link L2Decay}, {@link AdamW}), decided from a
+ * Which parameters a weight decay covers ({@link L2Decay}, {@code AdamW}), decided from a
  * parameter's key in the network's map and the parameter itself.
  */
 @FunctionalInterface
