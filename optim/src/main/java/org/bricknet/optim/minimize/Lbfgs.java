@@ -48,6 +48,11 @@ public final class Lbfgs extends LineSearchMinimizer<Lbfgs> {
     }
 
     @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * (2.0 * history + 15) * n;
+    }
+
+    @Override
     OptimizeResult iterate(Counted fc, double[] x, double fx, double[] g, int maxIter) {
         int n = x.length;
         DifferentiableFunction counted = fc::valueAndGradient;
