@@ -62,6 +62,15 @@ public final class LevenbergMarquardt {
         return this;
     }
 
+    /**
+     * About how many bytes a run with n parameters and m residuals holds at its peak: the Jacobian
+     * twice (as the function returns it and by columns), the covariance and its factor, and the
+     * vectors; a double, so that it cannot overflow.
+     */
+    public double bytesNeeded(int n, long m) {
+        return 8.0 * (2.0 * m * n + 2.0 * n * n + 6.0 * m + 10.0 * n);
+    }
+
     /** Minimizes with a forward-difference Jacobian ({@code lmdif}). */
     public LeastSquaresResult minimize(ResidualFunction f, double[] x0) {
         return minimize(f, null, x0);
