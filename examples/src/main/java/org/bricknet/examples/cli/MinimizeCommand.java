@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.bricknet.examples.minimize.BoundsText;
 import org.bricknet.examples.minimize.DecayFit;
 import org.bricknet.examples.minimize.MemoryCheck;
+import org.bricknet.examples.minimize.Quadratic;
 import org.bricknet.examples.minimize.Reports;
 import org.bricknet.examples.minimize.RosenbrockResiduals;
 import org.bricknet.optim.minimize.Bfgs;
@@ -14,6 +15,7 @@ import org.bricknet.optim.minimize.ConjugateGradient;
 import org.bricknet.optim.minimize.CurveFit;
 import org.bricknet.optim.minimize.DifferentiableFunction;
 import org.bricknet.optim.minimize.GradientDescent;
+import org.bricknet.optim.minimize.HessianVectorProduct;
 import org.bricknet.optim.minimize.Lbfgs;
 import org.bricknet.optim.minimize.Lbfgsb;
 import org.bricknet.optim.minimize.LeastSquaresResult;
@@ -121,6 +123,12 @@ public final class MinimizeCommand implements Callable<Integer> {
             description = "the fixed step of gd, a finite number above 0 (default: ${DEFAULT-VALUE}); gd runs at most"
                     + " 100000 steps")
     double learningRate;
+
+    @Option(
+            names = "--hessp",
+            description = "newton-cg: use the function's own Hessian-vector product (scipy's hessp=rosen_hess_prod)"
+                    + " instead of forward differences of the gradient (scipy's default)")
+    boolean hessp;
 
     @Option(
             names = "--lower",
@@ -238,6 +246,9 @@ public final class MinimizeCommand implements Callable<Integer> {
         if (function == Function.ROSENBROCK_BOUNDED && m != Method.LBFGSB) {
             throw usage("--function rosenbrock-bounded has bounds; use --method lbfgsb, got " + m);
         }
+        if (hessp && m != Method.NEWTON_CG) {
+            throw usage("--hessp: only --method newton-cg takes Hessian-vector products, got --method " + m);
+        }
         if ((lower != null || upper != null) && m != Method.LBFGSB) {
             throw usage(
                     (lower != null ? "--lower" : "--upper") + ": only --method lbfgsb takes bounds, got --method " + m);
@@ -281,17 +292,7 @@ public final class MinimizeCommand implements Callable<Integer> {
     }
 
     private DifferentiableFunction objective() {
-        if (function == Function.QUADRATIC) {
-            return (x, g) -> {
-                double s = 0;
-                for (int i = 0; i < x.length; i++) {
-                    g[i] = 2 * x[i] - 4;
-                    s += x[i] * x[i] - 4 * x[i] + 8;
-                }
-                return s;
-            };
-        }
-        return new Rosenbrock();
+        return function == Function.QUADRATIC ? new Quadratic() : new Rosenbrock();
     }
 
     private Minimizer minimizer(Method m) {
@@ -310,7 +311,10 @@ public final class MinimizeCommand implements Callable<Integer> {
     private boolean unbounded(PrintWriter out, Method m, int n) {
         Minimizer minimizer = minimizer(m);
         double[] x0 = start(n);
-        OptimizeResult r = minimizer.minimize(objective(), x0);
+        DifferentiableFunction f = objective();
+        OptimizeResult r = minimizer instanceof NewtonCg newton
+                ? newton.minimize(f, hessp ? (HessianVectorProduct) f : null, x0)
+                : minimizer.minimize(f, x0);
         out.println(header(n, x0, minimizer.name()));
         out.print(Reports.text(minimizer.name(), r));
         return r.success();

@@ -33,14 +33,22 @@ class MinimizeCommandTest {
         assertEquals("", r.out());
     }
 
+    /** Without --hessp the products are differences of the gradient, as scipy's default; with it, Rosenbrock's own. */
     @Test
     void newtonCgPrintsAsFminNcg() {
+        Rosenbrock f = new Rosenbrock();
         Run r = CommandLineTest.run("minimize", "--dim", "10", "--method", "newton-cg");
         assertEquals(0, r.code(), r.err());
-        String expected =
-                Reports.text("Newton-CG", new NewtonCg().minimize(new Rosenbrock(), Rosenbrock.classicStart(10)));
+        String expected = Reports.text("Newton-CG", new NewtonCg().minimize(f, null, Rosenbrock.classicStart(10)));
         assertTrue(r.out().contains(expected), r.out());
-        assertTrue(expected.contains("         Hessian evaluations: "), expected);
+        assertTrue(expected.contains("         Hessian evaluations: 0\n"), expected);
+        Run exact = CommandLineTest.run("minimize", "--dim", "10", "--method", "newton-cg", "--hessp");
+        assertEquals(0, exact.code(), exact.err());
+        assertTrue(
+                exact.out()
+                        .contains(
+                                Reports.text("Newton-CG", new NewtonCg().minimize(f, f, Rosenbrock.classicStart(10)))),
+                exact.out());
     }
 
     @Test
@@ -102,6 +110,7 @@ class MinimizeCommandTest {
                 "--method lbfgsb --upper -inf|--upper: expected a number (or inf for none), got '-inf'",
                 "--method lbfgsb --lower 0,1,2|--lower: expected one number for every coordinate or 2 numbers separated",
                 "--method bfgs --lower 0|--lower: only --method lbfgsb takes bounds, got --method bfgs",
+                "--method lbfgs --hessp|--hessp: only --method newton-cg takes Hessian-vector products",
                 "--function rosenbrock-bounded --method cg|--function rosenbrock-bounded has bounds; use --method lbfgsb",
                 "--function decay --method bfgs|--method: the decay fit is a least-squares problem",
                 "--function decay --dim 3|--dim: the decay fit has 3 parameters; leave --dim out",

@@ -91,7 +91,7 @@ public final class Lbfgsb implements Minimizer {
                     + (upper == null ? "null" : upper.length + " values"));
         }
         for (int i = 0; i < lower.length; i++) {
-            checkBound(lower[i], upper[i], "[" + i + "]");
+            Box.check(lower[i], upper[i], "[" + i + "]");
         }
         this.lower = lower.clone();
         this.upper = upper.clone();
@@ -100,23 +100,12 @@ public final class Lbfgsb implements Minimizer {
 
     /** The same bounds for every variable. */
     public Lbfgsb bounds(double lower, double upper) {
-        checkBound(lower, upper, "");
+        Box.check(lower, upper, "");
         this.lower = null;
         this.upper = null;
         this.lowerAll = lower;
         this.upperAll = upper;
         return this;
-    }
-
-    private static void checkBound(double l, double u, String at) {
-        if (Double.isNaN(l) || Double.isNaN(u) || l == Double.POSITIVE_INFINITY || u == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("Lbfgsb: expected a lower bound below +∞ and an upper bound above −∞,"
-                    + " got lower" + at + " = " + l + ", upper" + at + " = " + u);
-        }
-        if (l > u) {
-            throw new IllegalArgumentException(
-                    "Lbfgsb: expected lower <= upper, got lower" + at + " = " + l + " > upper" + at + " = " + u);
-        }
     }
 
     @Override
@@ -137,16 +126,9 @@ public final class Lbfgsb implements Minimizer {
             throw new IllegalArgumentException(
                     "Lbfgsb: expected bounds for the " + n + " variables of x0, got " + lower.length);
         }
-        double[] l = lower != null ? lower : filled(n, lowerAll);
-        double[] u = upper != null ? upper : filled(n, upperAll);
-        int[] nbd = new int[n];
-        for (int i = 0; i < n; i++) {
-            boolean hasL = l[i] != Double.NEGATIVE_INFINITY;
-            boolean hasU = u[i] != Double.POSITIVE_INFINITY;
-            nbd[i] = hasL ? (hasU ? 2 : 1) : (hasU ? 3 : 0);
-        }
-        String note = project(x, l, u);
-        return new Run(f, x, l, u, nbd, note).run();
+        Box box = new Box(lower != null ? lower : filled(n, lowerAll), upper != null ? upper : filled(n, upperAll));
+        String note = box.project(x);
+        return new Run(f, x, box, note).run();
     }
 
     private static double[] filled(int n, double v) {
@@ -155,51 +137,11 @@ public final class Lbfgsb implements Minimizer {
         return a;
     }
 
-    /** Moves x into the box; says what moved, or returns "" if nothing did. */
-    private static String project(double[] x, double[] l, double[] u) {
-        int moved = 0;
-        String first = "";
-        for (int i = 0; i < x.length; i++) {
-            double p = Math.min(Math.max(x[i], l[i]), u[i]);
-            if (p != x[i]) {
-                if (moved++ == 0) {
-                    first = "x0[" + i + "] = " + x[i] + (x[i] < l[i] ? " < lower " + l[i] : " > upper " + u[i]);
-                }
-                x[i] = p;
-            }
-        }
-        return moved == 0
-                ? ""
-                : "x0 was outside the bounds at " + moved + " of " + x.length + " coordinates (" + first
-                        + "); started from its projection onto the bounds, as scipy does";
-    }
-
-    /** The largest component of the gradient projected onto the box ({@code projgr}); NaN if g has one. */
-    static double projectedGradientNorm(double[] x, double[] l, double[] u, int[] nbd, double[] g) {
-        double norm = 0;
-        for (int i = 0; i < x.length; i++) {
-            double gi = g[i];
-            if (Double.isNaN(gi)) {
-                return gi;
-            }
-            if (nbd[i] != 0) {
-                if (gi < 0) {
-                    if (nbd[i] >= 2) {
-                        gi = Math.max(x[i] - u[i], gi);
-                    }
-                } else if (nbd[i] <= 2) {
-                    gi = Math.min(x[i] - l[i], gi);
-                }
-            }
-            norm = Math.max(norm, Math.abs(gi));
-        }
-        return norm;
-    }
-
     /** One run of {@code mainlb}: the state between iterations. */
     private final class Run {
         private final Counted fc;
         private final double[] x;
+        private final Box box;
         private final double[] l;
         private final double[] u;
         private final int[] nbd;
@@ -221,12 +163,13 @@ public final class Lbfgsb implements Minimizer {
         private double f;
         private int iter;
 
-        Run(DifferentiableFunction fn, double[] x, double[] l, double[] u, int[] nbd, String note) {
+        Run(DifferentiableFunction fn, double[] x, Box box, String note) {
             this.fc = new Counted(fn);
             this.x = x;
-            this.l = l;
-            this.u = u;
-            this.nbd = nbd;
+            this.box = box;
+            this.l = box.l;
+            this.u = box.u;
+            this.nbd = box.nbd;
             this.note = note;
             this.n = x.length;
             g = new double[n];
@@ -258,7 +201,7 @@ public final class Lbfgsb implements Minimizer {
             if (!Double.isFinite(f) || !Vectors.allFinite(g)) {
                 return end(Status.NOT_FINITE);
             }
-            double sbgnrm = projectedGradientNorm(x, l, u, nbd, g);
+            double sbgnrm = box.projectedGradientNorm(x, g);
             if (sbgnrm <= pgtol) {
                 return end(Status.PGTOL);
             }
@@ -284,7 +227,7 @@ public final class Lbfgsb implements Minimizer {
                     continue;
                 }
                 iter++;
-                sbgnrm = projectedGradientNorm(x, l, u, nbd, g);
+                sbgnrm = box.projectedGradientNorm(x, g);
                 if (iter >= maxIterations) {
                     return end(Status.MAX_ITERATIONS);
                 }
@@ -329,33 +272,7 @@ public final class Lbfgsb implements Minimizer {
         private LineSearchEnd lineSearch() {
             double dtd = Vectors.dot(d, d);
             double dnorm = Math.sqrt(dtd);
-            double stpmx = 1e10;
-            if (cnstnd) {
-                if (iter == 0) {
-                    stpmx = 1;
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        double a1 = d[i];
-                        if (nbd[i] != 0) {
-                            if (a1 < 0 && nbd[i] <= 2) {
-                                double a2 = l[i] - x[i];
-                                if (a2 >= 0) {
-                                    stpmx = 0;
-                                } else if (a1 * stpmx < a2) {
-                                    stpmx = a2 / a1;
-                                }
-                            } else if (a1 > 0 && nbd[i] >= 2) {
-                                double a2 = u[i] - x[i];
-                                if (a2 <= 0) {
-                                    stpmx = 0;
-                                } else if (a1 * stpmx > a2) {
-                                    stpmx = a2 / a1;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            double stpmx = !cnstnd ? 1e10 : iter == 0 ? 1 : box.maxStep(x, d, 1e10);
             double stp = iter == 0 && !boxed ? Math.min(1 / dnorm, stpmx) : 1;
             System.arraycopy(x, 0, t, 0, n);
             System.arraycopy(g, 0, r, 0, n);
@@ -374,16 +291,7 @@ public final class Lbfgsb implements Minimizer {
                 if (stp == 1) {
                     System.arraycopy(z, 0, x, 0, n);
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        double xi = stp * d[i] + t[i];
-                        if (nbd[i] == 1 || nbd[i] == 2) {
-                            xi = Math.max(xi, l[i]);
-                        }
-                        if (nbd[i] == 2 || nbd[i] == 3) {
-                            xi = Math.min(xi, u[i]);
-                        }
-                        x[i] = xi;
-                    }
+                    box.clippedStep(t, stp, d, x);
                 }
                 f = fc.valueAndGradient(x, g);
                 gd = Vectors.dot(g, d);
