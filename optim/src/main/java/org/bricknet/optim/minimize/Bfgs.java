@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * BFGS (Nocedal &amp; Wright, Algorithm 6.1), as scipy's {@code minimize(method='BFGS')}: a dense
  * approximation {@code H} of the inverse Hessian, the direction {@code p = −H·g}, a strong Wolfe
@@ -62,7 +64,7 @@ public final class Bfgs extends LineSearchMinimizer<Bfgs> {
             }
             multiply(h, g, p, -1);
             if (!(Vectors.dot(g, p) < 0)) {
-                java.util.Arrays.fill(h, 0);
+                Arrays.fill(h, 0);
                 for (int i = 0; i < n; i++) {
                     h[i * n + i] = 1;
                 }

@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * The generalized Cauchy point of {@link Lbfgsb} (Byrd, Lu, Nocedal &amp; Zhu 1995, section 4;
  * {@code cauchy} and {@code hpsolb} of {@code lbfgsb.f}): the first local minimizer of the
@@ -66,7 +68,7 @@ final class CauchyPoint {
         double bkmin = 0;
         int col2 = 2 * col;
         double f1 = 0;
-        java.util.Arrays.fill(p, 0, col2, 0);
+        Arrays.fill(p, 0, col2, 0);
         for (int i = 0; i < n; i++) {
             double neggi = -g[i];
             if (iwhere[i] != 3 && iwhere[i] != -1) {
@@ -136,7 +138,7 @@ final class CauchyPoint {
         if (nbreak == 0 && nfree == n) {
             return true;
         }
-        java.util.Arrays.fill(c, 0, col2, 0);
+        Arrays.fill(c, 0, col2, 0);
         double f2 = -theta * f1;
         double f2Org = f2;
         if (col > 0) {

@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * Fits a model {@code y = f(x; p)} to data by least squares, as scipy's {@code curve_fit} does
  * without bounds or {@code sigma}: {@link LevenbergMarquardt} with a forward-difference Jacobian
@@ -121,7 +123,7 @@ public final class CurveFit {
         double[][] pcov = new double[n][n];
         if (cov == null || m <= n) {
             for (double[] row : pcov) {
-                java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+                Arrays.fill(row, Double.POSITIVE_INFINITY);
             }
         } else {
             double s2 = 2 * fit.cost() / (m - n);

@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * One run of {@link LevenbergMarquardt}: MINPACK's {@code lmder}/{@code lmdif} driver (0-based,
  * the Jacobian stored by columns as in {@link Minpack}), the checks of what the functions return,
@@ -258,9 +260,7 @@ final class LmRun {
                 ? "null"
                 : j.length + " × "
                         + (j.length == 0 || j[0] == null ? "?" : Integer.toString(j[0].length))
-                        + (j.length > 0
-                                        && java.util.Arrays.stream(j)
-                                                .anyMatch(row -> row == null || row.length != j[0].length)
+                        + (j.length > 0 && Arrays.stream(j).anyMatch(row -> row == null || row.length != j[0].length)
                                 ? " with rows of different lengths"
                                 : "");
         return WHO + ": expected a Jacobian of " + m + " × " + n + " (one row per residual, one column per"

@@ -1,6 +1,7 @@
 package org.bricknet.optim.minimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bricknet.core.Network;
 import org.bricknet.core.Parameter;
@@ -111,7 +112,7 @@ public final class NetworkFunction implements DifferentiableFunction, HessianVec
         }
         double norm = Vectors.norm2(v);
         if (norm == 0) {
-            java.util.Arrays.fill(out, 0);
+            Arrays.fill(out, 0);
             return;
         }
         double delta = 1e-5 * Math.max(1, Vectors.normInf(w));

@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * Newton-CG, a truncated Newton method, as scipy's {@code minimize(method='Newton-CG')} (Nocedal
  * &amp; Wright, Algorithm 7.1). Each iteration solves the Newton equations {@code ∇²f·p = −∇f}
@@ -98,7 +100,7 @@ public final class NewtonCg implements Minimizer {
             }
             double maggrad = norm1(g);
             double termcond = Math.min(0.5, Math.sqrt(maggrad)) * maggrad;
-            java.util.Arrays.fill(xsupi, 0);
+            Arrays.fill(xsupi, 0);
             System.arraycopy(g, 0, ri, 0, n);
             for (int j = 0; j < n; j++) {
                 psupi[j] = -g[j];
@@ -112,8 +114,8 @@ public final class NewtonCg implements Minimizer {
                 }
                 if (hessp == null) {
                     Vectors.step(x, epsilon, psupi, xe);
-                    if (java.util.Arrays.equals(xe, x)) {
-                        java.util.Arrays.fill(ap, 0);
+                    if (Arrays.equals(xe, x)) {
+                        Arrays.fill(ap, 0);
                     } else {
                         fc.gradient(xe, ge);
                         for (int j = 0; j < n; j++) {

@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * The Rosenbrock function in {@code n ≥ 2} dimensions, scipy's {@code rosen} and {@code rosen_der}:
  * <pre>
@@ -23,7 +25,7 @@ public final class Rosenbrock implements DifferentiableFunction, HessianVectorPr
             throw new IllegalArgumentException("Rosenbrock: expected a point of at least 2 coordinates and a gradient"
                     + " of the same length, got " + n + " and " + g.length);
         }
-        java.util.Arrays.fill(g, 0);
+        Arrays.fill(g, 0);
         double f = 0;
         for (int i = 0; i < n - 1; i++) {
             double a = x[i + 1] - x[i] * x[i];
