@@ -3,7 +3,10 @@ package org.bricknet.examples.minimize;
 import java.util.Locale;
 import org.bricknet.optim.minimize.OptimizeResult;
 
-/** Prints a result the way scipy's {@code fmin} functions do with {@code disp=True}. */
+/**
+ * Prints a result the way scipy's {@code fmin} functions do with {@code disp=True} ({@code fmin_ncg}
+ * adds its Hessian evaluations).
+ */
 public final class Reports {
     private Reports() {}
 
@@ -14,6 +17,7 @@ public final class Reports {
                 + "         Iterations: " + r.nit() + "\n"
                 + "         Function evaluations: " + r.nfev() + "\n"
                 + "         Gradient evaluations: " + r.njev() + "\n"
+                + (r.nhev() >= 0 ? "         Hessian evaluations: " + r.nhev() + "\n" : "")
                 + "         x = " + vector(r.x()) + "\n";
     }
 

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.bricknet.core.Tensor;
 import org.bricknet.examples.cli.MinimizeCommand;
+import org.bricknet.optim.minimize.CurveFit;
 import org.bricknet.optim.minimize.Gradients;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -73,10 +78,42 @@ class ExamplesTest {
         assertEquals(2, run(out, err, "--method", "newton"));
         assertEquals(
                 "Invalid value for option '--method': expected one of nelder-mead, powell, cg, bfgs, lbfgs,"
-                        + " gd, got 'newton'",
+                        + " gd, newton-cg, lbfgsb, least-squares, got 'newton'",
                 err.toString().strip());
         StringWriter err2 = new StringWriter();
         assertEquals(2, run(out, err2, "--function", "sphere"));
         assertEquals(1, err2.toString().strip().lines().count(), err2.toString());
+    }
+
+    /**
+     * DecayFit holds the samples {@code make_fixtures.py} drew (optim's test resources), and fits
+     * what scipy 1.10.1's {@code curve_fit} fits to them ({@code decay_scipy.json}, written by the
+     * same script), to 1e-6 relative.
+     */
+    @Test
+    void decayFitHoldsScipysSamplesAndFitsScipysCurve() throws IOException {
+        JsonNode s;
+        try (InputStream in = ExamplesTest.class.getResourceAsStream("decay_scipy.json")) {
+            s = new ObjectMapper().readTree(in);
+        }
+        double[] x = DecayFit.xdata();
+        double[] y = DecayFit.ydata();
+        assertEquals(s.get("xdata").size(), x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(s.get("xdata").get(i).asDouble(), x[i], "xdata[" + i + "]");
+            assertEquals(s.get("ydata").get(i).asDouble(), y[i], "ydata[" + i + "]");
+        }
+        CurveFit.Result fit = DecayFit.fit();
+        for (int i = 0; i < 3; i++) {
+            double p = s.get("popt").get(i).asDouble();
+            assertEquals(p, fit.popt()[i], 1e-6 * Math.abs(p));
+            for (int j = 0; j < 3; j++) {
+                double c = s.get("pcov").get(i).get(j).asDouble();
+                assertEquals(c, fit.pcov()[i][j], 1e-6 * Math.abs(c));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DecayFit.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains(fit.toString()));
     }
 }

@@ -1,5 +1,7 @@
 package org.bricknet.optim.minimize;
 
+import java.util.Arrays;
+
 /**
  * BFGS (Nocedal &amp; Wright, Algorithm 6.1), as scipy's {@code minimize(method='BFGS')}: a dense
  * approximation {@code H} of the inverse Hessian, the direction {@code p = −H·g}, a strong Wolfe
@@ -16,7 +18,8 @@ package org.bricknet.optim.minimize;
  * <p>Stops with success when {@code max|gᵢ| ≤ gtol} (default 1e-5, as scipy); else after
  * {@code maxIterations} (default {@code 200·n}, as scipy) or when the line search finds no step
  * ({@link Status#PRECISION_LOSS}). Memory and time per iteration grow as {@code n²}: for many
- * thousands of variables use {@link Lbfgs}.
+ * thousands of variables use {@link Lbfgs}. H is one array of {@code n²} doubles, so n is at most
+ * 46340 (an {@link IllegalArgumentException} above that, before any evaluation).
  */
 public final class Bfgs extends LineSearchMinimizer<Bfgs> {
     public Bfgs() {
@@ -26,6 +29,19 @@ public final class Bfgs extends LineSearchMinimizer<Bfgs> {
     @Override
     public String name() {
         return "BFGS";
+    }
+
+    @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * n * n + 8.0 * 14 * n;
+    }
+
+    @Override
+    void checkDimension(int n) {
+        if ((long) n * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Bfgs: expected at most 46340 variables (its n×n matrix is one Java"
+                    + " array), got " + n + "; use Lbfgs");
+        }
     }
 
     @Override
@@ -48,7 +64,10 @@ public final class Bfgs extends LineSearchMinimizer<Bfgs> {
             }
             multiply(h, g, p, -1);
             if (!(Vectors.dot(g, p) < 0)) {
-                h = identity(n);
+                Arrays.fill(h, 0);
+                for (int i = 0; i < n; i++) {
+                    h[i * n + i] = 1;
+                }
                 scaled = false;
                 multiply(h, g, p, -1);
             }

@@ -3,40 +3,58 @@ package org.bricknet.optim.minimize;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Brent's one-dimensional minimizer, as scipy's {@code brent}: first a bracket {@code a < b < c}
- * with {@code φ(b) ≤ φ(a), φ(c)}, grown from {@code (0, 1)} by golden-ratio steps and parabolic
- * extrapolation (at most 110 times the last step); then, inside it, parabolic interpolation through
- * the three best points when it lands well inside, else a golden-section step
- * ({@code 0.381966} of the larger part). It stops when the bracket is within
- * {@code 2·(tol·|x| + 1e-11)} of the best point, or after 500 iterations.
+ * Brent's minimizer of a function of one variable, as scipy's {@code brent} and
+ * {@code minimize_scalar(method='brent')}: from a {@link Bracket} {@code a < b < c} with
+ * {@code f(b)} below both ends, parabolic interpolation through the three best points when it
+ * lands well inside, else a golden-section step ({@code 0.381966} of the larger part). It stops
+ * when the interval is within {@code 2·(tol·|x| + 1e-11)} of the best point x (default
+ * {@code tol = 1.48e-8}), or after {@code maxIterations} (default 500). {@link Powell} minimizes
+ * along each line with it.
  */
-final class Brent {
-    private static final double GOLD = 1.618034;
+public final class Brent {
     private static final double CGOLD = 0.3819660;
     private static final double MINTOL = 1.0e-11;
+    private double tol = 1.48e-8;
+    private int maxIterations = 500;
 
-    /** The minimizer found and φ there. */
-    record Minimum(double x, double value) {}
+    /** The relative tolerance on x (default 1.48e-8). */
+    public Brent tol(double tol) {
+        this.tol = Counted.nonNegative("Brent: tol", tol);
+        return this;
+    }
 
-    private Brent() {}
+    public Brent maxIterations(int maxIterations) {
+        this.maxIterations = Counted.positive("Brent: maxIterations", maxIterations);
+        return this;
+    }
 
-    static Minimum minimize(DoubleUnaryOperator phi, double tol) {
-        double[] br = bracket(phi);
-        double xa = br[0];
-        double xb = br[1];
-        double xc = br[2];
-        double fb = br[4];
-        double x = xb;
-        double w = xb;
-        double v = xb;
-        double fx = fb;
-        double fw = fb;
-        double fv = fb;
-        double a = Math.min(xa, xc);
-        double b = Math.max(xa, xc);
+    /**
+     * Minimizes {@code f} from the bracket scipy's {@code brack} describes: none (a search from
+     * {@code (0, 1)}), two points to search from, or three points {@code xa < xb < xc} with
+     * {@code f(xb) < f(xa), f(xc)} (an {@link IllegalArgumentException} if not).
+     */
+    public ScalarResult minimize(DoubleUnaryOperator f, double... brack) {
+        if (f == null) {
+            throw new IllegalArgumentException("Brent: expected a function to minimize, got null");
+        }
+        return minimize(f, Bracket.of("Brent", f, brack));
+    }
+
+    /** Minimizes {@code f} inside the bracket {@code br}. */
+    public ScalarResult minimize(DoubleUnaryOperator f, Bracket br) {
+        double x = br.xb();
+        double w = x;
+        double v = x;
+        double fx = br.fb();
+        double fw = fx;
+        double fv = fx;
+        double a = Math.min(br.xa(), br.xc());
+        double b = Math.max(br.xa(), br.xc());
         double deltax = 0;
         double rat = 0;
-        for (int iter = 0; iter < 500; iter++) {
+        int nfev = br.nfev();
+        int iter = 0;
+        while (iter < maxIterations) {
             double tol1 = tol * Math.abs(x) + MINTOL;
             double tol2 = 2 * tol1;
             double xmid = 0.5 * (a + b);
@@ -69,7 +87,8 @@ final class Brent {
                 }
             }
             double u = Math.abs(rat) < tol1 ? (rat >= 0 ? x + tol1 : x - tol1) : x + rat;
-            double fu = phi.applyAsDouble(u);
+            double fu = f.applyAsDouble(u);
+            nfev++;
             if (fu > fx || Double.isNaN(fu)) {
                 if (u < x) {
                     a = u;
@@ -98,67 +117,11 @@ final class Brent {
                 fw = fx;
                 fx = fu;
             }
+            iter++;
         }
-        return new Minimum(x, fx);
-    }
-
-    /** {@code {xa, xb, xc, fa, fb, fc}} with {@code fb} below both ends, as scipy's {@code bracket}. */
-    static double[] bracket(DoubleUnaryOperator phi) {
-        double xa = 0;
-        double xb = 1;
-        double fa = phi.applyAsDouble(xa);
-        double fb = phi.applyAsDouble(xb);
-        if (fa < fb) {
-            double t = xa;
-            xa = xb;
-            xb = t;
-            t = fa;
-            fa = fb;
-            fb = t;
-        }
-        double xc = xb + GOLD * (xb - xa);
-        double fc = phi.applyAsDouble(xc);
-        for (int iter = 0; fc < fb && iter <= 1000; iter++) {
-            double tmp1 = (xb - xa) * (fb - fc);
-            double tmp2 = (xb - xc) * (fb - fa);
-            double val = tmp2 - tmp1;
-            double denom = Math.abs(val) < 1e-21 ? 2e-21 : 2 * val;
-            double w = xb - ((xb - xc) * tmp2 - (xb - xa) * tmp1) / denom;
-            double wlim = xb + 110 * (xc - xb);
-            double fw;
-            if ((w - xc) * (xb - w) > 0) {
-                fw = phi.applyAsDouble(w);
-                if (fw < fc) {
-                    return new double[] {xb, w, xc, fb, fw, fc};
-                } else if (fw > fb) {
-                    return new double[] {xa, xb, w, fa, fb, fw};
-                }
-                w = xc + GOLD * (xc - xb);
-                fw = phi.applyAsDouble(w);
-            } else if ((w - wlim) * (wlim - xc) >= 0) {
-                w = wlim;
-                fw = phi.applyAsDouble(w);
-            } else if ((w - wlim) * (xc - w) > 0) {
-                fw = phi.applyAsDouble(w);
-                if (fw < fc) {
-                    xb = xc;
-                    xc = w;
-                    w = xc + GOLD * (xc - xb);
-                    fb = fc;
-                    fc = fw;
-                    fw = phi.applyAsDouble(w);
-                }
-            } else {
-                w = xc + GOLD * (xc - xb);
-                fw = phi.applyAsDouble(w);
-            }
-            xa = xb;
-            xb = xc;
-            xc = w;
-            fa = fb;
-            fb = fc;
-            fc = fw;
-        }
-        return new double[] {xa, xb, xc, fa, fb, fc};
+        Status status = Double.isNaN(x) || Double.isNaN(fx)
+                ? Status.NOT_FINITE
+                : !br.found() || iter >= maxIterations ? Status.MAX_ITERATIONS : Status.SUCCESS;
+        return new ScalarResult(x, fx, iter, nfev, status);
     }
 }

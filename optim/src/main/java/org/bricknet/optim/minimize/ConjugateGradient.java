@@ -26,6 +26,11 @@ public final class ConjugateGradient extends LineSearchMinimizer<ConjugateGradie
     }
 
     @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * 11 * n;
+    }
+
+    @Override
     OptimizeResult iterate(Counted fc, double[] x, double fx, double[] g, int maxIter) {
         int n = x.length;
         DifferentiableFunction counted = fc::valueAndGradient;

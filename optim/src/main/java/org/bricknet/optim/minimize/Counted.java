@@ -8,6 +8,8 @@ final class Counted {
     private final ScalarFunction f;
     int nfev;
     int njev;
+    /** Hessian-vector products, −1 for a method that uses none. */
+    int nhev = -1;
 
     Counted(ScalarFunction f) {
         this.f = f;
@@ -24,8 +26,22 @@ final class Counted {
         return ((DifferentiableFunction) f).valueAndGradient(x, g);
     }
 
+    /**
+     * {@code ∇f(x)} alone, for a finite-difference Hessian-vector product: it calls
+     * {@code valueAndGradient} (so it costs as much) but counts as one gradient evaluation only, as
+     * scipy counts its separate {@code jac} calls; the value is not used.
+     */
+    void gradient(double[] x, double[] g) {
+        njev++;
+        ((DifferentiableFunction) f).valueAndGradient(x, g);
+    }
+
     OptimizeResult result(double[] x, double fun, double[] jac, int nit, Status status) {
-        return new OptimizeResult(x, fun, jac, nit, nfev, njev, status);
+        return result(x, fun, jac, nit, status, "");
+    }
+
+    OptimizeResult result(double[] x, double fun, double[] jac, int nit, Status status, String note) {
+        return new OptimizeResult(x, fun, jac, nit, nfev, njev, nhev, status, note);
     }
 
     /** Checks {@code f} and {@code x0} and returns a copy of {@code x0}. */

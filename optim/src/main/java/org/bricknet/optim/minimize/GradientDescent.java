@@ -36,6 +36,11 @@ public final class GradientDescent implements Minimizer {
     }
 
     @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * 4 * n;
+    }
+
+    @Override
     public OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
         double[] x = Counted.checkStart("GradientDescent", f, x0);
         Counted fc = new Counted(f);

@@ -14,7 +14,8 @@ package org.bricknet.optim.minimize;
  * fails after {@code maxIterations} (default 15000) or {@code maxEvaluations} (default 15000), or
  * when the line search finds no step.
  *
- * <p>Left out: the bounds of L-BFGS-B (its generalized Cauchy point and subspace minimization).
+ * <p>For bounds use {@link Lbfgsb}, which without bounds takes the same steps given L-BFGS-B's line
+ * search ({@code c1 = 1e-3}, {@code xtol = 0.1}).
  */
 public final class Lbfgs extends LineSearchMinimizer<Lbfgs> {
     private int history = 10;
@@ -45,6 +46,11 @@ public final class Lbfgs extends LineSearchMinimizer<Lbfgs> {
     @Override
     public String name() {
         return "L-BFGS";
+    }
+
+    @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * (2.0 * history + 15) * n;
     }
 
     @Override

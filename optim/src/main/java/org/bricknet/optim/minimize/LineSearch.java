@@ -29,8 +29,9 @@ public final class LineSearch {
     private final double c1;
     private final double c2;
     private final int maxEvaluations;
-    private final double minStep = 1e-100;
-    private final double maxStep = 1e100;
+    private final double minStep;
+    private final double maxStep;
+    private final double xtol;
 
     /** A search with the given constants, {@code 0 < c1 < c2 < 1}, and at most 40 evaluations. */
     public LineSearch(double c1, double c2) {
@@ -38,12 +39,28 @@ public final class LineSearch {
     }
 
     public LineSearch(double c1, double c2, int maxEvaluations) {
+        this(c1, c2, maxEvaluations, 1e-100, 1e100);
+    }
+
+    /** A search whose steps stay in {@code [minStep, maxStep]}; scipy's {@code line_search_wolfe1} uses [1e-8, 50]. */
+    LineSearch(double c1, double c2, int maxEvaluations, double minStep, double maxStep) {
+        this(c1, c2, maxEvaluations, minStep, maxStep, 1e-14);
+    }
+
+    /**
+     * ... and stops when the interval holding the step is narrower than {@code xtol} relative to its
+     * end (1e-14 here and in scipy's line searches, 0.1 in L-BFGS-B's).
+     */
+    LineSearch(double c1, double c2, int maxEvaluations, double minStep, double maxStep, double xtol) {
         if (!(c1 > 0 && c1 < c2 && c2 < 1)) {
             throw new IllegalArgumentException("LineSearch: expected 0 < c1 < c2 < 1, got c1 = " + c1 + ", c2 = " + c2);
         }
         this.c1 = c1;
         this.c2 = c2;
         this.maxEvaluations = Counted.positive("LineSearch: maxEvaluations", maxEvaluations);
+        this.minStep = minStep;
+        this.maxStep = maxStep;
+        this.xtol = xtol;
     }
 
     public double c1() {
@@ -100,6 +117,7 @@ public final class LineSearch {
                 alpha0 > 0 && Double.isFinite(alpha0) ? Math.min(alpha0, maxStep) : 1.0,
                 c1,
                 c2,
+                xtol,
                 minStep,
                 maxStep,
                 maxEvaluations);

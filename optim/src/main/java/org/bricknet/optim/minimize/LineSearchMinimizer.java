@@ -47,6 +47,7 @@ abstract class LineSearchMinimizer<M extends LineSearchMinimizer<M>> implements 
     @Override
     public final OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
         double[] x = Counted.checkStart(method, f, x0);
+        checkDimension(x.length);
         Counted fc = new Counted(f);
         double[] g = new double[x.length];
         double fx = fc.valueAndGradient(x, g);
@@ -56,6 +57,9 @@ abstract class LineSearchMinimizer<M extends LineSearchMinimizer<M>> implements 
         int maxIter = maxIterations > 0 ? maxIterations : 200 * x.length;
         return iterate(fc, x, fx, g, maxIter);
     }
+
+    /** Refuses a dimension the method cannot hold, before anything is evaluated; by default none. */
+    void checkDimension(int n) {}
 
     /**
      * Runs the iterations from {@code x} (a copy of {@code x0}), where {@code fc} has given the

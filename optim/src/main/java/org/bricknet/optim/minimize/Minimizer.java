@@ -13,4 +13,14 @@ public interface Minimizer {
 
     /** The name scipy gives the method, such as {@code BFGS}. */
     String name();
+
+    /**
+     * About how many bytes a run on {@code n} variables holds at its peak: its vectors of n doubles,
+     * and the n×n matrix of BFGS, or the n + 1 points of Nelder-Mead's simplex; the function's own
+     * memory is not included. A double, so that it cannot overflow. Callers compare it with the
+     * heap before starting (the {@code minimize} command does).
+     */
+    default double bytesNeeded(int n) {
+        return 8.0 * 12 * n;
+    }
 }

@@ -9,25 +9,72 @@ package org.bricknet.optim.minimize;
  * sufficient-decrease condition holds with {@code φ' ≥ 0} it works on the auxiliary function
  * {@code ψ(α) = φ(α) − φ(0) − c1·α·φ'(0)}. Before bracketing, steps grow by a factor in
  * {@code [1.1, 4]}. A NaN or infinite value halves the step towards the best point so far.
+ *
+ * <p>Like {@code dcsrch} it works by reverse communication: {@link #start} takes φ(0), φ'(0) and
+ * the first trial step, {@link #next} takes φ and φ' at the step it last asked for, and after
+ * either {@link #task()} says whether to evaluate ({@link Task#FG}) or stop. {@link #search}
+ * drives it to the end for the line searches of CG, BFGS, L-BFGS and Newton-CG; {@link Lbfgsb}
+ * drives it itself, since it evaluates at projected points and accepts warnings.
  */
 final class MoreThuente {
     private static final double XTRAPL = 1.1;
     private static final double XTRAPU = 4.0;
 
-    /** The search state: the interval ends and the bracket. */
-    private double stx;
+    /** What the search wants next, or why it stopped: {@code dcsrch}'s {@code task}. */
+    enum Task {
+        /** Evaluate φ and φ' at the step returned. */
+        FG,
+        /** The step satisfies both Wolfe conditions. */
+        CONVERGENCE,
+        /**
+         * No step satisfying both can be found from here: rounding, the interval below
+         * {@code xtol}, or the step at {@code stpmax} or {@code stpmin} (L-BFGS-B takes the step).
+         */
+        WARNING,
+        /** The arguments of {@link #start} were inconsistent (a slope ≥ 0, a step outside the limits). */
+        ERROR
+    }
 
+    private final double ftol;
+    private final double gtol;
+    private final double xtol;
+    private final double stpmin;
+    private final double stpmax;
+    private Task task = Task.ERROR;
+    private boolean brackt;
+    private boolean stage1;
+    private double ginit;
+    private double gtest;
+    private double finit;
+    private double stp;
+    private double stx;
     private double fx;
     private double gx;
     private double sty;
     private double fy;
     private double gy;
-    private boolean brackt;
+    private double stmin;
+    private double stmax;
+    private double width;
+    private double width1;
+
+    /**
+     * A search for a step in {@code [stpmin, stpmax]} with sufficient decrease {@code ftol} (c1),
+     * curvature {@code gtol} (c2) and relative interval tolerance {@code xtol}.
+     */
+    MoreThuente(double ftol, double gtol, double xtol, double stpmin, double stpmax) {
+        this.ftol = ftol;
+        this.gtol = gtol;
+        this.xtol = xtol;
+        this.stpmin = stpmin;
+        this.stpmax = stpmax;
+    }
 
     /**
      * Finds a step along the line: {@code phi} evaluates {@code φ(α)} and stores {@code φ'(α)} for
      * {@link Phi#slope()}. Returns the accepted step, or NaN if none was found within
-     * {@code maxEvaluations}; the last evaluation is always at the returned step.
+     * {@code maxEvaluations} or the search ended in a warning (as scipy's
+     * {@code line_search_wolfe1}); the last evaluation is always at the returned step.
      */
     static double search(
             Phi phi,
@@ -36,10 +83,17 @@ final class MoreThuente {
             double stp,
             double c1,
             double c2,
+            double xtol,
             double stpmin,
             double stpmax,
             int maxEvaluations) {
-        return new MoreThuente().run(phi, f0, g0, stp, c1, c2, stpmin, stpmax, maxEvaluations);
+        MoreThuente mt = new MoreThuente(c1, c2, xtol, stpmin, stpmax);
+        double a = mt.start(f0, g0, stp);
+        for (int evaluations = 0; evaluations < maxEvaluations && mt.task == Task.FG; evaluations++) {
+            double f = phi.value(a);
+            a = mt.next(f, phi.slope());
+        }
+        return mt.task == Task.CONVERGENCE ? a : Double.NaN;
     }
 
     /** φ and its slope at the last point evaluated. */
@@ -49,93 +103,103 @@ final class MoreThuente {
         double slope();
     }
 
-    private double run(
-            Phi phi,
-            double finit,
-            double ginit,
-            double stp,
-            double ftol,
-            double gtol,
-            double stpmin,
-            double stpmax,
-            int maxEvaluations) {
-        final double xtol = 1e-14;
-        boolean stage1 = true;
-        double gtest = ftol * ginit;
-        double width = stpmax - stpmin;
-        double width1 = 2 * width;
+    Task task() {
+        return task;
+    }
+
+    /** Starts a search from φ(0) = {@code f0}, φ'(0) = {@code g0} with the trial step {@code stp}. */
+    double start(double f0, double g0, double stp) {
+        if (stp < stpmin || stp > stpmax || !(g0 < 0) || !(stpmax >= stpmin) || !Double.isFinite(f0)) {
+            task = Task.ERROR;
+            return stp;
+        }
+        this.stp = stp;
+        brackt = false;
+        stage1 = true;
+        finit = f0;
+        ginit = g0;
+        gtest = ftol * ginit;
+        width = stpmax - stpmin;
+        width1 = 2 * width;
         stx = 0;
         fx = finit;
         gx = ginit;
         sty = 0;
         fy = finit;
         gy = ginit;
-        brackt = false;
-        double stmin = 0;
-        double stmax = stp + XTRAPU * stp;
-        for (int evaluations = 0; evaluations < maxEvaluations; evaluations++) {
-            double f = phi.value(stp);
-            double g = phi.slope();
-            if (!Double.isFinite(f) || !Double.isFinite(g)) {
-                brackt = true;
-                sty = stp;
-                fy = Double.POSITIVE_INFINITY;
-                stp = stx + 0.5 * (stp - stx);
-                stmin = Math.min(stx, sty);
-                stmax = Math.max(stx, sty);
-                continue;
-            }
-            double ftest = finit + stp * gtest;
-            if (stage1 && f <= ftest && g >= 0) {
-                stage1 = false;
-            }
-            if (f <= ftest && Math.abs(g) <= gtol * -ginit) {
+        stmin = 0;
+        stmax = stp + XTRAPU * stp;
+        task = Task.FG;
+        return stp;
+    }
+
+    /**
+     * Takes φ = {@code f} and φ' = {@code g} at the step last returned and returns the next: the
+     * same step when {@link #task()} is no longer {@link Task#FG}.
+     */
+    double next(double f, double g) {
+        if (!Double.isFinite(f) || !Double.isFinite(g)) {
+            brackt = true;
+            sty = stp;
+            fy = Double.POSITIVE_INFINITY;
+            stp = stx + 0.5 * (stp - stx);
+            stmin = Math.min(stx, sty);
+            stmax = Math.max(stx, sty);
+            return stp;
+        }
+        double ftest = finit + stp * gtest;
+        if (stage1 && f <= ftest && g >= 0) {
+            stage1 = false;
+        }
+        if (f <= ftest && Math.abs(g) <= gtol * -ginit) {
+            task = Task.CONVERGENCE;
+            return stp;
+        }
+        if ((brackt && (stp <= stmin || stp >= stmax))
+                || (brackt && stmax - stmin <= xtol * stmax)
+                || (stp == stpmax && f <= ftest && g <= gtest)
+                || (stp == stpmin && (f > ftest || g >= gtest))) {
+            task = Task.WARNING;
+            return stp;
+        }
+        if (stage1 && f <= fx && f > ftest) {
+            double fm = f - stp * gtest;
+            fx -= stx * gtest;
+            fy -= sty * gtest;
+            gx -= gtest;
+            gy -= gtest;
+            stp = step(stp, fm, g - gtest, stmin, stmax);
+            fx += stx * gtest;
+            fy += sty * gtest;
+            gx += gtest;
+            gy += gtest;
+        } else {
+            stp = step(stp, f, g, stmin, stmax);
+        }
+        if (!Double.isFinite(stp)) {
+            if (!brackt) {
+                task = Task.WARNING;
                 return stp;
             }
-            if ((brackt && (stp <= stmin || stp >= stmax))
-                    || (brackt && stmax - stmin <= xtol * stmax)
-                    || (stp == stpmax && f <= ftest && g <= gtest)
-                    || (stp == stpmin && (f > ftest || g >= gtest))) {
-                return Double.NaN;
-            }
-            if (stage1 && f <= fx && f > ftest) {
-                double fm = f - stp * gtest;
-                fx -= stx * gtest;
-                fy -= sty * gtest;
-                gx -= gtest;
-                gy -= gtest;
-                stp = step(stp, fm, g - gtest, stmin, stmax);
-                fx += stx * gtest;
-                fy += sty * gtest;
-                gx += gtest;
-                gy += gtest;
-            } else {
-                stp = step(stp, f, g, stmin, stmax);
-            }
-            if (!Double.isFinite(stp)) {
-                if (!brackt) {
-                    return Double.NaN;
-                }
+            stp = stx + 0.5 * (sty - stx);
+        }
+        if (brackt) {
+            if (Math.abs(sty - stx) >= 0.66 * width1) {
                 stp = stx + 0.5 * (sty - stx);
             }
-            if (brackt) {
-                if (Math.abs(sty - stx) >= 0.66 * width1) {
-                    stp = stx + 0.5 * (sty - stx);
-                }
-                width1 = width;
-                width = Math.abs(sty - stx);
-                stmin = Math.min(stx, sty);
-                stmax = Math.max(stx, sty);
-            } else {
-                stmin = stp + XTRAPL * (stp - stx);
-                stmax = stp + XTRAPU * (stp - stx);
-            }
-            stp = Math.min(Math.max(stp, stpmin), stpmax);
-            if (brackt && (stp <= stmin || stp >= stmax || stmax - stmin <= xtol * stmax)) {
-                stp = stx;
-            }
+            width1 = width;
+            width = Math.abs(sty - stx);
+            stmin = Math.min(stx, sty);
+            stmax = Math.max(stx, sty);
+        } else {
+            stmin = stp + XTRAPL * (stp - stx);
+            stmax = stp + XTRAPU * (stp - stx);
         }
-        return Double.NaN;
+        stp = Math.min(Math.max(stp, stpmin), stpmax);
+        if (brackt && (stp <= stmin || stp >= stmax || stmax - stmin <= xtol * stmax)) {
+            stp = stx;
+        }
+        return stp;
     }
 
     /**

@@ -52,6 +52,11 @@ public final class NelderMead implements Minimizer {
     }
 
     @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * (n + 1.0) * n + 8.0 * 8 * n;
+    }
+
+    @Override
     public OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
         return minimize((ScalarFunction) f, x0);
     }

@@ -44,6 +44,11 @@ public final class Powell implements Minimizer {
     }
 
     @Override
+    public double bytesNeeded(int n) {
+        return 8.0 * n * n + 8.0 * 6 * n;
+    }
+
+    @Override
     public OptimizeResult minimize(DifferentiableFunction f, double[] x0) {
         return minimize((ScalarFunction) f, x0);
     }
@@ -130,16 +135,19 @@ public final class Powell implements Minimizer {
             return fval;
         }
         double[] trial = new double[x.length];
-        Brent.Minimum m = Brent.minimize(
-                alpha -> {
-                    Vectors.step(x, alpha, dir, trial);
-                    return fc.value(trial);
-                },
-                100 * xtol);
+        ScalarResult m = new Brent()
+                .tol(100 * xtol)
+                .minimize(
+                        (double alpha) -> {
+                            Vectors.step(x, alpha, dir, trial);
+                            return fc.value(trial);
+                        },
+                        0,
+                        1);
         for (int i = 0; i < x.length; i++) {
             dir[i] *= m.x();
             x[i] += dir[i];
         }
-        return m.value();
+        return m.fun();
     }
 }

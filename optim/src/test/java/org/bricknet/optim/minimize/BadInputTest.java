@@ -22,7 +22,9 @@ class BadInputTest {
                 new ConjugateGradient(),
                 new Bfgs(),
                 new Lbfgs(),
-                new GradientDescent());
+                new GradientDescent(),
+                new NewtonCg(),
+                new Lbfgsb());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +104,35 @@ class BadInputTest {
         new Bfgs().minimize(new Rosenbrock(), x0);
         assertEquals(-1.2, x0[0]);
         assertEquals(1.0, x0[1]);
+    }
+
+    @Test
+    void bfgsRefusesMoreVariablesThanItsMatrixHoldsBeforeEvaluating() {
+        int[] calls = new int[1];
+        DifferentiableFunction f = (x, g) -> {
+            calls[0]++;
+            return 0;
+        };
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Bfgs().minimize(f, new double[46341]));
+        assertEquals(
+                "Bfgs: expected at most 46340 variables (its n×n matrix is one Java array), got 46341; use Lbfgs",
+                e.getMessage());
+        assertEquals(0, calls[0]);
+    }
+
+    /** The memory estimates count what each method holds: BFGS's matrix, Nelder-Mead's simplex, vectors. */
+    @Test
+    void memoryEstimatesGrowAsTheMethodsHold() {
+        assertEquals(8.0e10 + 8 * 14 * 1e5, new Bfgs().bytesNeeded(100_000));
+        assertTrue(new NelderMead().bytesNeeded(100_000) > 8.0e10);
+        assertTrue(new Powell().bytesNeeded(100_000) > 8.0e10);
+        assertEquals(8.0 * 35 * 1e6, new Lbfgs().bytesNeeded(1_000_000));
+        // an n as large as an int holds: 2e9² doubles do not overflow the estimate
+        assertEquals(3.2e19, new Bfgs().bytesNeeded(2_000_000_000), 1e16);
+        for (Minimizer m : methods().toList()) {
+            assertTrue(m.bytesNeeded(1000) >= 8.0 * 2 * 1000, m.name());
+        }
     }
 
     @Test

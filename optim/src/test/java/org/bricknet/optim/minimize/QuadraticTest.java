@@ -24,6 +24,8 @@ class QuadraticTest {
                 Arguments.of(new ConjugateGradient(), 1e-8, 1e-14),
                 Arguments.of(new Bfgs(), 1e-8, 1e-14),
                 Arguments.of(new Lbfgs(), 1e-8, 1e-14),
+                // one Newton step lands on 2 (the difference product 2p is exact to ~1e-8)
+                Arguments.of(new NewtonCg(), 1e-7, 1e-14),
                 // a step of 0.1 shrinks x − 2 by 0.8 per step: stops once |g| = 2|x − 2| ≤ 1e-5
                 Arguments.of(new GradientDescent(), 5e-6, 1e-10));
     }
