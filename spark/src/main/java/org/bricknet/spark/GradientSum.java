@@ -36,22 +36,36 @@ final class GradientSum implements Serializable {
     private int problemPartition = Integer.MAX_VALUE;
     private String problem;
 
-    /** Adds a block of {@code n} rows with mean loss {@code meanLoss} and mean gradient {@code meanGradient}. */
-    void add(int n, double meanLoss, double[] meanGradient) {
+    /**
+     * Adds a block of {@code n} rows with mean loss {@code meanLoss} and mean gradient
+     * {@code meanGradient}, given as the parameters' gradient arrays laid end to end.
+     */
+    void add(int n, double meanLoss, double[]... meanGradient) {
         if (hi == null) {
-            hi = new double[meanGradient.length];
-            lo = new double[meanGradient.length];
+            int size = 0;
+            for (double[] part : meanGradient) {
+                size += part.length;
+            }
+            hi = new double[size];
+            lo = new double[size];
         }
         rows += n;
         double a = n * meanLoss;
         double s = lossHi + a;
         lossLo += twoSumError(lossHi, a, s);
         lossHi = s;
-        for (int i = 0; i < hi.length; i++) {
-            double v = n * meanGradient[i];
-            double sum = hi[i] + v;
-            lo[i] += twoSumError(hi[i], v, sum);
-            hi[i] = sum;
+        int i = 0;
+        for (double[] part : meanGradient) {
+            for (double g : part) {
+                double v = n * g;
+                double sum = hi[i] + v;
+                lo[i] += twoSumError(hi[i], v, sum);
+                hi[i++] = sum;
+            }
+        }
+        if (i != hi.length) {
+            throw new IllegalStateException(
+                    "GradientSum: a gradient of " + i + " values added to sums of " + hi.length);
         }
     }
 

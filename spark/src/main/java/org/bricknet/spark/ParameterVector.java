@@ -8,8 +8,8 @@ import org.bricknet.core.Parameter;
 /**
  * A network's parameters laid end to end as one vector, in the order of {@link
  * Network#parameters()}, each row-major: the layout of {@link
- * org.bricknet.optim.minimize.NetworkFunction}, which the executors use, so that the driver's
- * vector and theirs line up. Also the weight-decay term, which the driver adds once to the sums:
+ * org.bricknet.optim.minimize.NetworkFunction}, so that a minimizer's vector means the same on the
+ * driver, on the executors and on one machine. Also the weight-decay term, which the driver adds once to the sums:
  * {@code ½·λ·ΣW²} to the loss and {@code λ·W} to the gradient over the weights
  * ({@link Parameter#isWeight()}), as {@link Network} does.
  */
@@ -56,6 +56,15 @@ final class ParameterVector {
             System.arraycopy(v, off, d, 0, d.length);
             off += d.length;
         }
+    }
+
+    /** The parameters' gradient arrays, in order (the arrays themselves, which backprop fills). */
+    double[][] gradientArrays() {
+        double[][] out = new double[params.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = params.get(i).grad().data();
+        }
+        return out;
     }
 
     /** Copies {@code g} into the parameters' gradients. */

@@ -9,12 +9,11 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
-import org.bricknet.optim.minimize.NetworkFunction;
 
 /**
  * What one partition computes, as the serializable functions Spark ships to the executors. Each
- * borrows a copy of the network ({@link Replicas}), writes the broadcast weights into it, and
- * returns one value for the partition. A failure inside a partition (a layer refusing a shape, a
+ * borrows a copy of the network ({@link Replicas}), writes the broadcast weights into it once, runs
+ * {@code backprop} (or scoring) block by block, and returns one value for the partition. A failure inside a partition (a layer refusing a shape, a
  * network of another form) comes back as a problem in that value, not as an exception, so that the
  * driver reports it in one line and Spark logs no stack trace.
  */
@@ -46,12 +45,10 @@ final class PartitionWork {
             Network net = null;
             try {
                 net = Replicas.borrow(run, source);
-                double[] g = new double[w.length];
+                double[][] g = withWeights(net, w);
                 while (blocks.hasNext()) {
                     ExampleBlock b = blocks.next();
-                    NetworkFunction fn = new NetworkFunction(net, b.inputs(exampleShape), b.targetTensor());
-                    requireSize(fn, w.length);
-                    double loss = fn.valueAndGradient(w, g);
+                    double loss = net.backprop(b.inputs(exampleShape), b.targetTensor());
                     sum.add(b.rows, loss, g);
                 }
             } catch (RuntimeException e) {
@@ -118,11 +115,8 @@ final class PartitionWork {
                     }
                 }
                 net = Replicas.borrow(run, source);
-                NetworkFunction fn =
-                        new NetworkFunction(net, Tensor.of(x, ExampleBlock.shape(n, exampleShape)), Tensor.of(t, n));
-                requireSize(fn, s.weights().length);
-                double[] g = new double[s.weights().length];
-                double loss = fn.valueAndGradient(s.weights(), g);
+                double[][] g = withWeights(net, s.weights());
+                double loss = net.backprop(Tensor.of(x, ExampleBlock.shape(n, exampleShape)), Tensor.of(t, n));
                 sum.add(n, loss, g);
             } catch (RuntimeException e) {
                 sum.fail(partition, "partition " + partition + ": " + e.getMessage());
@@ -175,8 +169,7 @@ final class PartitionWork {
             Network net = null;
             try {
                 net = Replicas.borrow(run, source);
-                ParameterVector v = new ParameterVector(net);
-                v.setValues(weights.value());
+                withWeights(net, weights.value());
                 while (blocks.hasNext()) {
                     ExampleBlock b = blocks.next();
                     tally.count += net.countCorrect(b.inputs(exampleShape), b.targetTensor());
@@ -218,10 +211,17 @@ final class PartitionWork {
         }
     }
 
-    private static void requireSize(NetworkFunction fn, int expected) {
-        if (fn.dimension() != expected) {
-            throw new IllegalStateException("the NetworkSource built a network of " + fn.dimension()
-                    + " parameter values; the driver's has " + expected);
+    /**
+     * Writes {@code w} into {@code net}'s parameters (laid out as {@link ParameterVector} says) and
+     * returns their gradient arrays, which each {@code backprop} fills.
+     */
+    private static double[][] withWeights(Network net, double[] w) {
+        ParameterVector v = new ParameterVector(net);
+        if (v.size() != w.length) {
+            throw new IllegalStateException("the NetworkSource built a network of " + v.size()
+                    + " parameter values; the driver's has " + w.length);
         }
+        v.setValues(w);
+        return v.gradientArrays();
     }
 }

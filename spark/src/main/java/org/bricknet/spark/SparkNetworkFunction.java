@@ -18,8 +18,8 @@ import org.bricknet.optim.minimize.NetworkFunction;
  * the way Spark MLlib trains its perceptron. One evaluation:
  * <ol>
  *   <li>broadcasts the point (the weights) to the executors;</li>
- *   <li>each partition evaluates {@link NetworkFunction} block by block on its copy of the network
- *       and sums {@code rows·loss} and {@code rows·gradient} ({@link GradientSum});</li>
+ *   <li>each partition runs {@code backprop} block by block on its copy of the network and sums
+ *       {@code rows·loss} and {@code rows·gradient} ({@link GradientSum});</li>
  *   <li>Spark combines the partitions' sums with {@code treeAggregate} ({@link #depth}, 2 unless
  *       set);</li>
  *   <li>the driver divides by the number of examples and adds the weight-decay term once.</li>
