@@ -27,7 +27,9 @@ import org.bricknet.core.data.Dataset;
  *
  * <p>Two sources. {@link #of(JavaSparkContext, Dataset, int, int, String)} parallelises a data set
  * already loaded on the driver (the IDX directories bricknet reads), cut into {@code partitions}
- * runs of consecutive examples. {@link #of(org.apache.spark.sql.Dataset, String, String, int, int,
+ * runs of consecutive examples; its blocks are then local-checkpointed (Spark's
+ * {@code localCheckpoint}), so that the tasks of each step do not carry the examples again, at the
+ * price that an executor lost during training loses its blocks and fails the job. {@link #of(org.apache.spark.sql.Dataset, String, String, int, int,
  * String)} takes a Spark {@code DataFrame} with a label column and a feature column (Parquet,
  * LIBSVM, anything Spark reads) for data that does not fit one machine; it stays where Spark has
  * it. Either way every example is checked before training starts (one pass, which also fills the
@@ -90,6 +92,10 @@ public final class ExampleSet {
             parts.add(part);
         }
         JavaRDD<ExampleBlock> rdd = sc.parallelize(parts, partitions).flatMap(List::iterator);
+        // Cut the lineage once the blocks are cached: every task of a parallelised collection
+        // carries its partition's data, which would ship the examples again with each step.
+        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        rdd.rdd().localCheckpoint();
         int[] shape = data.inputs().shape();
         return checked(rdd, w, data.classes(), Arrays.copyOfRange(shape, 1, shape.length), name);
     }
@@ -189,7 +195,9 @@ public final class ExampleSet {
     /** Caches {@code rdd}, reads every partition once, and refuses bad or inconsistent data. */
     private static ExampleSet checked(
             JavaRDD<ExampleBlock> rdd, int width, int classes, int[] exampleShape, String name) {
-        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        if (rdd.getStorageLevel().equals(StorageLevel.NONE())) {
+            rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         List<Summary> parts;
         try {
             parts = rdd.mapPartitionsWithIndex(new Summarise(), true).collect();
