@@ -43,9 +43,10 @@ import org.bricknet.optim.training.TrainingHistory;
  * machine, and the gradient is the same function of it. It is not the same to the last bit: one
  * machine multiplies the whole batch in one product, here each partition multiplies its part and
  * the parts are added, so each gradient differs by a few units of the last place (about 1e-16
- * relative). Training feeds each step's rounding into the next: on the project's tests the weights
- * after two epochs agree to about 1e-12 relative, and a longer run drifts further, slowly, as two
- * single-machine runs on different BLAS libraries would. Whatever order Spark combines the
+ * relative). Training feeds each step's rounding into the next: on the project's tests (SGD and
+ * Adam, two epochs) the weights agreed within 3e-16 of the largest weight, and the test allows
+ * 1e-12; a longer run drifts further, slowly, as two single-machine runs on different BLAS
+ * libraries would. Whatever order Spark combines the
  * partitions in, a run gives the same weights each time.
  *
  * <p>After each epoch the training set (unless {@link #trainAccuracy}{@code (false)}) and the
