@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -20,6 +21,10 @@ interface Sessions {
     default boolean owned() {
         return false;
     }
+
+    /** The master URLs Spark accepts (its {@code SparkContext.createTaskScheduler}), checked before Spark logs its own failure. */
+    Pattern MASTER = Pattern.compile(
+            "local|local\\[(\\*|\\d+)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://.+|yarn|k8s://.+|mesos://.+");
 
     /** Sessions started from {@code --master} and stopped by the command. */
     Sessions START = new Sessions() {
@@ -40,6 +45,10 @@ interface Sessions {
      * give up in its log. A URL Spark cannot parse is refused in one line too.
      */
     static SparkSession start(String master) {
+        if (!MASTER.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master " + master + ": expected local, local[N], local[*], "
+                    + "spark://HOST:PORT, yarn, k8s://URL or mesos://URL");
+        }
         if (master.startsWith("spark://")) {
             for (String hostPort : master.substring("spark://".length()).split(",")) {
                 requireReachable(master, hostPort);

@@ -98,6 +98,12 @@ final class SparkOptions {
 
     /** Checks the options that need no data. */
     void check(CommandLine cl) {
+        if (!Sessions.MASTER.matcher(master).matches()) {
+            throw new ParameterException(
+                    cl,
+                    "--master " + master + ": expected local, local[N], local[*], "
+                            + "spark://HOST:PORT, yarn, k8s://URL or mesos://URL");
+        }
         if (partitions != null && partitions < 1) {
             throw new ParameterException(cl, "--partitions must be at least 1, got " + partitions);
         }

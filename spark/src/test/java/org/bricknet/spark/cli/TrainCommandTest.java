@@ -182,6 +182,16 @@ class TrainCommandTest {
                 "--plot",
                 dir.resolve("p.png").toString());
         assertRefused(
+                2,
+                "bricknet: --master nonsense: expected local, local[N], local[*], spark://HOST:PORT, yarn,"
+                        + " k8s://URL or mesos://URL",
+                realSessions(),
+                "train",
+                "--data",
+                d,
+                "--master",
+                "nonsense");
+        assertRefused(
                 1,
                 "bricknet: cannot reach the Spark master at 127.0.0.1:1 (--master spark://127.0.0.1:1): Connection refused",
                 realSessions(),
