@@ -99,6 +99,49 @@ class DataParallelTrainerTest {
     }
 
     @Test
+    void imagesTrainThroughAConvolutionAsOnOneMachine() {
+        Dataset images = train.slice(0, 256).asImages(1, 28, 28);
+        ExampleSet set = ExampleSet.of(SharedSpark.context(), train.slice(0, 256), 2, 128, "digits 0-255")
+                .withExampleShape(1, 28, 28);
+        try {
+            NetworkSource source = () -> {
+                java.util.Random random = new java.util.Random(8);
+                return new Network()
+                        .add("Conv1", new org.bricknet.layers.Convolution(4, 1, 5, 5, 1, 0, 0.1, random))
+                        .add("Relu1", new org.bricknet.layers.Relu())
+                        .add("Pool1", new org.bricknet.layers.MaxPooling(2, 2, 2, 0))
+                        .add("Affine2", new org.bricknet.layers.Affine(4 * 12 * 12, 10, 0.05, random))
+                        .withLoss(new org.bricknet.losses.SoftmaxWithLoss());
+            };
+            Network one = source.build();
+            new Trainer(one, Optimizers.create("sgd", 0.1))
+                    .epochs(1)
+                    .batchSize(32)
+                    .seed(2)
+                    .trainAccuracy(false)
+                    .quiet()
+                    .fit(images);
+            Network many = source.build();
+            new DataParallelTrainer(many, source, Optimizers.create("sgd", 0.1))
+                    .epochs(1)
+                    .batchSize(32)
+                    .seed(2)
+                    .trainAccuracy(false)
+                    .quiet()
+                    .fit(set);
+            for (String k : one.parameters().keySet()) {
+                double[] a = one.parameters().get(k).value().data();
+                double[] b = many.parameters().get(k).value().data();
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(a[i], b[i], 1e-12, k + "[" + i + "]");
+                }
+            }
+        } finally {
+            set.unpersist();
+        }
+    }
+
+    @Test
     void aResumedRunEndsBitForBitWhereTheUninterruptedOneDoes(@TempDir Path dir) throws Exception {
         NetworkSource source = () -> SharedSpark.twoLayer(5);
         Network straight = source.build();

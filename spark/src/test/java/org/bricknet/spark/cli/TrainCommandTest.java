@@ -141,6 +141,57 @@ class TrainCommandTest {
     }
 
     @Test
+    void aCheckpointResumesToTheUninterruptedModel(@TempDir Path dir) throws Exception {
+        String d = data.toString();
+        Path straight = dir.resolve("straight.safetensors");
+        Path resumed = dir.resolve("resumed.safetensors");
+        String ck = dir.resolve("ck").toString();
+        String[] common = {"train", "--data", d, "--partitions", "2", "--optimizer", "adam", "--lr", "0.002"};
+        assertEquals(
+                0,
+                run(concat(common, "--epochs", "2", "--save", straight.toString()))
+                        .code());
+        assertEquals(0, run(concat(common, "--epochs", "1", "--checkpoint", ck)).code());
+        assertRefused(
+                2,
+                "bricknet: --model: the model comes from the checkpoint in " + ck
+                        + " (two-layer 784,50,10); leave it out when resuming",
+                "train",
+                "--data",
+                d,
+                "--resume",
+                ck,
+                "--model",
+                "mlp");
+        Run r = run(
+                "train",
+                "--data",
+                d,
+                "--partitions",
+                "2",
+                "--resume",
+                ck,
+                "--epochs",
+                "2",
+                "--save",
+                resumed.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("resuming after epoch 1 of 2 from " + ck), r.out());
+        SafeTensors.Contents a = ModelFiles.read(straight);
+        SafeTensors.Contents b = ModelFiles.read(resumed);
+        for (String k : a.tensors().keySet()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    a.tensors().get(k).data(), b.tensors().get(k).data(), k);
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badInputIsOneLineAndWritesNothing(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("never.safetensors");
         String save = model.toString();
