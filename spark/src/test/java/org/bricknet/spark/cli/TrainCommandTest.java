@@ -192,6 +192,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void benchTimesOneMachineAndSparkOnTheSameRun() {
+        Run r = run("bench", "--data", data.toString(), "--iterations", "2", "--warmup", "1", "--partitions", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("two-layer 784,50,10 on " + data + ": 600 examples, 2 L-BFGS iterations", lines.get(1));
+        String one = lines.get(2);
+        String spark = lines.get(3);
+        assertTrue(one.startsWith("one machine: ") && one.contains(" s per iteration"), one);
+        assertTrue(spark.startsWith("Spark local[2], 2 partitions: "), spark);
+        // the same run both ways: the same final loss
+        assertEquals(one.substring(one.indexOf("loss ")), spark.substring(spark.indexOf("loss ")));
+        assertTrue(lines.get(4).startsWith("Spark / one machine: "), lines.get(4));
+    }
+
+    @Test
     void badInputIsOneLineAndWritesNothing(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("never.safetensors");
         String save = model.toString();
