@@ -181,9 +181,10 @@ final class TrainCommand implements Callable<Integer> {
             throw usage("--optimizer lbfgs trains on the full batch: it takes no --checkpoint or --resume");
         }
         Optimizer opt = fullBatch ? null : parse("--optimizer", () -> Optimizers.create(optName, eta));
-        if (from == null && (dropout > 0 || batchNorm)) {
-            throw usage((dropout > 0 ? "--dropout" : "--batch-norm") + " cannot train on Spark: "
-                    + (dropout > 0
+        boolean drops = from != null ? resumedForm.dropout() > 0 : dropout > 0;
+        if (drops || (from != null ? resumedForm.batchNorm() : batchNorm)) {
+            throw usage((drops ? "--dropout" : "--batch-norm") + " cannot train on Spark: "
+                    + (drops
                             ? "each partition would draw its own masks"
                             : "batch statistics couple the rows of a batch")
                     + "; train this model with bricknet.jar");
@@ -210,6 +211,11 @@ final class TrainCommand implements Callable<Integer> {
                                     dropout,
                                     batchNorm,
                                     weightDecay));
+            int flat = java.util.Arrays.stream(form.input()).reduce(1, (x, y) -> x * y);
+            if (flat != data.train().width()) {
+                throw new IllegalArgumentException("the model takes inputs of " + flat + " values, "
+                        + data.train().name() + " has " + data.train().width() + " per example");
+            }
             NetworkSource source = () -> form.build(new Random(s));
             Network net = source.build();
             out.println("matrix products: " + Engine.implementation());
