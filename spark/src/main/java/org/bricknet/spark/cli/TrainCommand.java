@@ -15,6 +15,7 @@ import org.bricknet.core.io.ModelFiles;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Optimizers;
 import org.bricknet.optim.training.Checkpoint;
+import org.bricknet.optim.training.TrainingDivergedException;
 import org.bricknet.optim.training.TrainingHistory;
 import org.bricknet.spark.DataParallelTrainer;
 import org.bricknet.spark.NetworkSource;
@@ -258,7 +259,16 @@ final class TrainCommand implements Callable<Integer> {
                     meta.put("epochs", Integer.toString(n));
                     trainer.checkpointTo(target, meta);
                 }
-                TrainingHistory h = trainer.fit(sets.train());
+                TrainingHistory h;
+                try {
+                    h = trainer.fit(sets.train());
+                } catch (TrainingDivergedException e) {
+                    if (save != null) {
+                        ModelFiles.save(save, net, form.metadata());
+                        out.println("saved the last good parameters to " + save);
+                    }
+                    throw e;
+                }
                 acc = h.last().testAccuracy();
             }
             if (testSize > 0) {
