@@ -123,7 +123,7 @@ public record Checkpoint(
      * Copies the network state and the optimizer state into {@code net} and {@code opt}; a
      * checkpoint of another model shape or another optimizer is refused and changes nothing.
      */
-    void restore(Network net, Optimizer opt, String name) throws BadFileException {
+    public void restore(Network net, Optimizer opt, String name) throws BadFileException {
         if (!optimizer.equals(opt.name())) {
             throw new BadFileException(
                     name, "was written by optimizer '" + optimizer + "'; this run uses '" + opt.name() + "'");

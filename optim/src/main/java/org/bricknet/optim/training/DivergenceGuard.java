@@ -6,13 +6,13 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.engine.Ops;
 
 /** Stops training before a step that would use a non-finite loss or gradient. */
-final class DivergenceGuard {
+public final class DivergenceGuard {
 
     /**
      * Throws {@link TrainingDivergedException} if {@code loss} is NaN or infinite, or if any
      * gradient element is, naming the first such element; allocates nothing when all are finite.
      */
-    void check(
+    public void check(
             double loss, Map<String, Parameter> params, int epoch, int iteration, int iterations, double learningRate) {
         if (!Double.isFinite(loss)) {
             throw new TrainingDivergedException(

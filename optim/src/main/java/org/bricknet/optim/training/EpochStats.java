@@ -1,5 +1,7 @@
 package org.bricknet.optim.training;
 
+import java.util.Locale;
+
 /**
  * One epoch of training, for a report line or a plot.
  *
@@ -17,5 +19,29 @@ public record EpochStats(int epoch, double meanLoss, double trainAccuracy, doubl
     /** Whether an evaluation set was scored. */
     public boolean hasTestAccuracy() {
         return !Double.isNaN(testAccuracy);
+    }
+
+    /**
+     * The line a trainer prints for this epoch, such as {@code Epoch 3: 9012 / 10000, loss 0.3121,
+     * train accuracy 0.9134, test accuracy 0.9012, 1.23 s}: Nielsen's "Epoch 3: 9012 / 10000" (or
+     * "Epoch 3 complete:" without an evaluation set), then the rest. {@code testCorrect} and
+     * {@code testSize} are the evaluation set's hits and size (ignored without one).
+     */
+    public String line(int testCorrect, int testSize) {
+        StringBuilder line = new StringBuilder("Epoch ").append(epoch);
+        if (hasTestAccuracy()) {
+            line.append(": ").append(testCorrect).append(" / ").append(testSize).append(',');
+        } else {
+            line.append(" complete:");
+        }
+        line.append(String.format(Locale.ROOT, " loss %.4f", meanLoss));
+        if (!Double.isNaN(trainAccuracy)) {
+            line.append(String.format(Locale.ROOT, ", train accuracy %.4f", trainAccuracy));
+        }
+        if (hasTestAccuracy()) {
+            line.append(String.format(Locale.ROOT, ", test accuracy %.4f", testAccuracy));
+        }
+        line.append(String.format(Locale.ROOT, ", %.2f s", seconds));
+        return line.toString();
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -180,7 +179,7 @@ public final class Trainer {
     }
 
     /** The generator of epoch {@code epoch} (from 1) for {@code seed}: a fixed function of the two. */
-    static Random epochRandom(long seed, int epoch) {
+    public static Random epochRandom(long seed, int epoch) {
         return new Random(SplitMix.derive(seed, epoch));
     }
 
@@ -278,25 +277,7 @@ public final class Trainer {
         if (progress == Progress.QUIET) {
             return;
         }
-        StringBuilder line = new StringBuilder("Epoch ").append(s.epoch());
-        if (s.hasTestAccuracy()) {
-            line.append(": ")
-                    .append(testCorrect)
-                    .append(" / ")
-                    .append(evaluation.size())
-                    .append(',');
-        } else {
-            line.append(" complete:");
-        }
-        line.append(String.format(Locale.ROOT, " loss %.4f", s.meanLoss()));
-        if (!Double.isNaN(s.trainAccuracy())) {
-            line.append(String.format(Locale.ROOT, ", train accuracy %.4f", s.trainAccuracy()));
-        }
-        if (s.hasTestAccuracy()) {
-            line.append(String.format(Locale.ROOT, ", test accuracy %.4f", s.testAccuracy()));
-        }
-        line.append(String.format(Locale.ROOT, ", %.2f s", s.seconds()));
-        out.println(line);
+        out.println(s.line(testCorrect, s.hasTestAccuracy() ? evaluation.size() : 0));
         out.flush();
     }
 }

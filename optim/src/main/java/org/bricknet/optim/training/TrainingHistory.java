@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
 public final class TrainingHistory {
     private final List<EpochStats> epochs = new ArrayList<>();
 
-    void add(EpochStats stats) {
+    /** Appends an epoch (a trainer records each one as it ends). */
+    public void add(EpochStats stats) {
         epochs.add(stats);
     }
 
