@@ -20,6 +20,7 @@ public final class GradientNorms implements GradientHook {
     private final Map<String, List<Double>> means = new LinkedHashMap<>();
     private final Map<String, double[]> sums = new LinkedHashMap<>();
     private final List<Integer> epochs = new ArrayList<>();
+    private final List<String> weights = new ArrayList<>();
     private int epoch = -1;
     private int steps;
 
@@ -36,6 +37,9 @@ public final class GradientNorms implements GradientHook {
                 sq += g * g;
             }
             sums.computeIfAbsent(key, k -> new double[1])[0] += Math.sqrt(sq);
+            if (p.isWeight() && !weights.contains(key)) {
+                weights.add(key);
+            }
         });
     }
 
@@ -55,6 +59,11 @@ public final class GradientNorms implements GradientHook {
     public List<Integer> epochs() {
         close();
         return Collections.unmodifiableList(epochs);
+    }
+
+    /** The keys of the weights (rank 2 or more: not biases nor BatchNorm's gamma and beta), in order. */
+    public List<String> weightKeys() {
+        return Collections.unmodifiableList(weights);
     }
 
     /** For each parameter key, in the network's order, the mean gradient norm of each epoch watched. */

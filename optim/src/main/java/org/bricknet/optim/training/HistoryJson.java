@@ -37,24 +37,30 @@ final class HistoryJson {
         return a.toString();
     }
 
-    /** Reads a history that must hold exactly epochs {@code 1..epochs}. */
+    /** Reads a history that must hold exactly epochs {@code 1..epochs} (any number when {@code epochs < 0}). */
     static TrainingHistory read(String text, int epochs, String file) throws BadFileException {
+        return read(text, epochs, file, "__metadata__ 'history'");
+    }
+
+    /** As {@link #read(String, int, String)}, naming the text {@code what} in messages. */
+    static TrainingHistory read(String text, int epochs, String file, String what) throws BadFileException {
         JsonNode a;
         try {
             a = JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            throw new BadFileException(file, what + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (a == null || !a.isArray() || (epochs >= 0 && a.size() != epochs)) {
             throw new BadFileException(
-                    file, "__metadata__ 'history' is not valid JSON (" + e.getOriginalMessage() + ")", e);
+                    file, what + " must be an array of " + (epochs >= 0 ? epochs + " " : "") + "epochs");
         }
-        if (a == null || !a.isArray() || a.size() != epochs) {
-            throw new BadFileException(file, "__metadata__ 'history' must be an array of " + epochs + " epochs");
-        }
+        epochs = a.size();
         List<TrainingHistory.Column> columns = TrainingHistory.columns();
         TrainingHistory h = new TrainingHistory();
         for (int i = 0; i < epochs; i++) {
             JsonNode o = a.get(i);
             if (!o.path("epoch").isInt() || o.get("epoch").asInt() != i + 1) {
-                throw new BadFileException(file, "__metadata__ 'history' entry " + i + " is not epoch " + (i + 1));
+                throw new BadFileException(file, what + " entry " + i + " is not epoch " + (i + 1));
             }
             double[] v = new double[columns.size()];
             for (int c = 0; c < v.length; c++) {
@@ -66,8 +72,7 @@ final class HistoryJson {
                 }
                 if (n == null || !(n.isNull() || n.isNumber())) {
                     throw new BadFileException(
-                            file,
-                            "__metadata__ 'history' epoch " + (i + 1) + ": '" + key + "' must be a number or null");
+                            file, what + " epoch " + (i + 1) + ": '" + key + "' must be a number or null");
                 }
                 v[c] = n.isNull() ? Double.NaN : n.asDouble();
             }

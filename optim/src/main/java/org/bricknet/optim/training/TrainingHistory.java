@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.bricknet.core.io.BadFileException;
 
 /**
  * The {@link EpochStats} of a training run, in order, with the columns a plot needs, and three
@@ -131,6 +132,14 @@ public final class TrainingHistory {
      */
     public String toJson() {
         return HistoryJson.write(this);
+    }
+
+    /**
+     * Reads what {@link #toJson()} wrote (epochs 1, 2, ... in order); {@code source} names the text
+     * in error messages.
+     */
+    public static TrainingHistory fromJson(String json, String source) throws BadFileException {
+        return HistoryJson.read(json, -1, source, "the history");
     }
 
     /**
