@@ -257,17 +257,19 @@ public class NielsenNetwork2 extends Network {
     /**
      * His chapter 3 run: 784-30-10, cross-entropy, 30 epochs of mini-batches of 10, η = 0.5, λ = 5.0,
      * monitoring the evaluation accuracy, on the embedded digits or on the MNIST-layout directory
-     * given. Arguments: {@code [DATA_DIR|-] [EPOCHS] [HIDDEN]}.
+     * given. Arguments: {@code [DATA_DIR|-] [EPOCHS] [HIDDEN] [ETA] [LAMBDA]}.
      */
     public static void main(String... args) throws IOException {
         Path dir = args.length > 0 && !args[0].equals("-") ? Path.of(args[0]) : null;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int hidden = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        double eta = args.length > 3 ? Double.parseDouble(args[3]) : 0.5;
+        double lambda = args.length > 4 ? Double.parseDouble(args[4]) : 5.0;
         org.bricknet.core.io.Mnist.Split data = Datasets.load(dir);
         Random random = new Random(42);
         NielsenNetwork2 net = new NielsenNetwork2(random, data.train().inputs().cols(), hidden, 10);
-        Monitor m =
-                net.sgd(data.train(), epochs, 10, 0.5, 5.0, data.test(), false, true, false, false, random, System.out);
+        Monitor m = net.sgd(
+                data.train(), epochs, 10, eta, lambda, data.test(), false, true, false, false, random, System.out);
         int last = m.evaluationAccuracy()[epochs - 1];
         System.out.printf(
                 Locale.ROOT,
