@@ -38,6 +38,11 @@ import org.bricknet.optim.Optimizer;
  * exactly the generator the uninterrupted run used and ends bit for bit where it would have. A loss or gradient that is NaN or infinite stops training with a
  * {@link TrainingDivergedException}, the parameters left as they were before that step.
  *
+ * <p>Around the loop: a validation set ({@link #validationSplit}, {@link #validateOn}) scored with
+ * the test set after each epoch, in evaluation mode; a learning-rate {@link #schedule}; gradient
+ * hooks between the finite check and the step ({@link #clipGradients}, {@link #watchGradients});
+ * {@link #earlyStopping}. Each is a class of its own, called through {@code TrainingControls}.
+ *
  * <p>Configure with the fluent setters, then call {@link #fit}:
  * <pre>
  *   TrainingHistory h = new Trainer(net, Optimizers.create("adam", 0.001))
