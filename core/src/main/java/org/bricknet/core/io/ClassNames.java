@@ -57,6 +57,10 @@ public final class ClassNames {
      */
     public static List<String> read(Path file, int classes) throws IOException {
         String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new java.io.FileNotFoundException(
+                    name + ": no such file; expected a text file of class names, one per line");
+        }
         if (Files.size(file) > MAX_BYTES) {
             throw new BadFileException(
                     name, "is " + Files.size(file) + " bytes; a file of class names is at most " + MAX_BYTES);

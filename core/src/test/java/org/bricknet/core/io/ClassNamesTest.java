@@ -53,6 +53,10 @@ class ClassNamesTest {
                 f + ": names class 'a' twice (lines 1 and 3 of the names)",
                 assertThrows(BadFileException.class, () -> ClassNames.read(f, 3))
                         .getMessage());
+        assertEquals(
+                dir.resolve("none.txt") + ": no such file; expected a text file of class names, one per line",
+                assertThrows(java.io.FileNotFoundException.class, () -> ClassNames.read(dir.resolve("none.txt"), 3))
+                        .getMessage());
         Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
         assertEquals(
                 f + ": is not UTF-8 text",
