@@ -74,7 +74,7 @@ public final class WeightsPicture {
         java.util.Arrays.sort(magnitudes);
         double shared = magnitudes[(int) Math.floor(PERCENTILE / 100 * (magnitudes.length - 1))];
         int scale = Math.max(1, 56 / Math.max(t.height, t.width));
-        int cols = (int) Math.ceil(Math.sqrt(shown * 1.6));
+        int cols = Math.min(shown, (int) Math.ceil(Math.sqrt(shown * 1.6)));
         int rows = (shown + cols - 1) / cols;
         int gap = 2;
         int tileW = t.width * scale + gap;
@@ -104,6 +104,9 @@ public final class WeightsPicture {
             }
             int x = x0 + (u % cols) * tileW;
             int y = top + (u / cols) * tileH;
+            // a grey frame: white is a weight of 0, not the gap between tiles
+            g.setColor(Color.GRAY);
+            g.fillRect(x - gap, y - gap, tileW + gap, tileH + gap);
             for (int i = 0; i < tiles[u].length; i++) {
                 g.setColor(Pictures.diverging(m > 0 ? tiles[u][i] / m : 0));
                 g.fillRect(x + (i % t.width) * scale, y + (i / t.width) * scale, scale, scale);
