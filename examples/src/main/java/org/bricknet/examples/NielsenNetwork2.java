@@ -187,7 +187,7 @@ public class NielsenNetwork2 extends Network {
                     out.println("Epoch " + j + " training complete");
                     if (monitorTrainingCost) {
                         trainCost[j] = totalCost(training, lambda);
-                        out.println("Cost on training data: " + number(trainCost[j]));
+                        out.println("Cost on training data: " + trainCost[j]);
                     }
                     if (monitorTrainingAccuracy) {
                         trainAcc[j] = (int) Math.round(e.trainAccuracy() * training.size());
@@ -195,7 +195,7 @@ public class NielsenNetwork2 extends Network {
                     }
                     if (monitorEvaluationCost) {
                         evalCost[j] = evaluationCost(e, evaluation.size(), lambda);
-                        out.println("Cost on evaluation data: " + number(evalCost[j]));
+                        out.println("Cost on evaluation data: " + evalCost[j]);
                     }
                     if (monitorEvaluationAccuracy) {
                         evalAcc[j] = (int) Math.round(e.testAccuracy() * evaluation.size());
@@ -238,10 +238,6 @@ public class NielsenNetwork2 extends Network {
             }
         }
         return s;
-    }
-
-    private static String number(double v) {
-        return String.format(Locale.ROOT, "%s", v);
     }
 
     /** Writes the network in {@code network2.py}'s JSON format (atomically). */

@@ -14,19 +14,19 @@ import org.bricknet.core.io.BadFileException;
 public final class TrainingHistory {
     /** The columns of the table, the CSV and the JSON, in this order after {@code epoch}. */
     private static final List<Column> COLUMNS = List.of(
-            new Column("mean_loss", "train loss", EpochStats::meanLoss),
-            new Column("train_accuracy", "train acc", EpochStats::trainAccuracy),
-            new Column("test_accuracy", "test acc", EpochStats::testAccuracy),
-            new Column("seconds", "seconds", EpochStats::seconds),
-            new Column("test_loss", "test loss", EpochStats::testLoss),
-            new Column("validation_loss", "val loss", EpochStats::validationLoss),
-            new Column("validation_accuracy", "val acc", EpochStats::validationAccuracy),
-            new Column("learning_rate", "lr", EpochStats::learningRate));
+            new Column("mean_loss", "train loss", "%.4f", EpochStats::meanLoss),
+            new Column("train_accuracy", "train acc", "%.4f", EpochStats::trainAccuracy),
+            new Column("test_accuracy", "test acc", "%.4f", EpochStats::testAccuracy),
+            new Column("seconds", "seconds", "%.2f", EpochStats::seconds),
+            new Column("test_loss", "test loss", "%.4f", EpochStats::testLoss),
+            new Column("validation_loss", "val loss", "%.4f", EpochStats::validationLoss),
+            new Column("validation_accuracy", "val acc", "%.4f", EpochStats::validationAccuracy),
+            new Column("learning_rate", "lr", "%.4g", EpochStats::learningRate));
 
     private final List<EpochStats> epochs = new ArrayList<>();
 
-    /** A column: its CSV/JSON name, its table heading, and its value in an epoch. */
-    record Column(String key, String heading, ToDoubleFunction<EpochStats> value) {}
+    /** A column: its CSV/JSON name, its table heading and number format, and its value in an epoch. */
+    record Column(String key, String heading, String format, ToDoubleFunction<EpochStats> value) {}
 
     static List<Column> columns() {
         return COLUMNS;
@@ -163,13 +163,7 @@ public final class TrainingHistory {
             sb.append('\n').append(String.format(Locale.ROOT, "%6d", e.epoch()));
             for (Column c : shown) {
                 double v = c.value().applyAsDouble(e);
-                String text = Double.isNaN(v)
-                        ? "-"
-                        : c.key().equals("learning_rate")
-                                ? String.format(Locale.ROOT, "%.4g", v)
-                                : c.key().equals("seconds")
-                                        ? String.format(Locale.ROOT, "%.2f", v)
-                                        : String.format(Locale.ROOT, "%.4f", v);
+                String text = Double.isNaN(v) ? "-" : String.format(Locale.ROOT, c.format(), v);
                 sb.append(String.format(Locale.ROOT, "  %10s", text));
             }
         }
