@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * {@link #gradient} and {@link #numericalGradient} return maps keyed alike, so they compare key by
  * key. A network over a graph keys its parameters as the graph does ({@code node.W}).
  *
- * <p>Training/evaluation: {@link #predict} and {@link #accuracy} run the layers in evaluation
- * mode; {@link #loss}, {@link #gradient} and {@link #backprop} in training mode.
+ * <p>Training/evaluation: {@link #predict}, {@link #accuracy} and {@link #evaluationLoss} run the
+ * layers in evaluation mode; {@link #loss}, {@link #gradient} and {@link #backprop} in training mode.
  *
  * <p>Weight decay λ ({@link L2Decay}) adds {@code ½·λ·ΣW²} over the weights ({@link
  * Parameter#isWeight()}: rank 2 or more, so not biases nor BatchNorm's gamma and beta; or the
@@ -217,6 +217,17 @@ public class Network {
     /** The loss (plus weight decay) on a batch, computed in training mode. */
     public double loss(Tensor x, Tensor targets) {
         setTraining(true);
+        requireLossFor();
+        return graph().loss(x, targets) + decayLoss();
+    }
+
+    /**
+     * The loss (plus weight decay) on a batch, computed in evaluation mode as {@link #predict} is:
+     * Dropout keeps every unit, BatchNormalization uses its running statistics, nothing is learned
+     * or drawn. The loss of a held-out set, to compare with the training loss.
+     */
+    public double evaluationLoss(Tensor x, Tensor targets) {
+        setTraining(false);
         requireLossFor();
         return graph().loss(x, targets) + decayLoss();
     }

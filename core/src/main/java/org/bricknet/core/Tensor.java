@@ -269,13 +269,112 @@ public final class Tensor {
         return (int) n;
     }
 
+    // ---- element-wise operations and reductions: each returns a new tensor (see TensorMath) ----
+
+    /** {@code this + other}, element by element. Shape: both the same; the result has it. */
+    public Tensor add(Tensor other) {
+        return TensorMath.zip("add", this, other, Double::sum);
+    }
+
+    /** {@code this − other}, element by element. Shape: both the same; the result has it. */
+    public Tensor subtract(Tensor other) {
+        return TensorMath.zip("subtract", this, other, (a, b) -> a - b);
+    }
+
+    /** {@code this ⊙ other}, element by element (not a matrix product). Shape: both the same. */
+    public Tensor multiply(Tensor other) {
+        return TensorMath.zip("multiply", this, other, (a, b) -> a * b);
+    }
+
+    /** {@code factor · this}. Shape: unchanged. */
+    public Tensor scale(double factor) {
+        return TensorMath.map(this, v -> factor * v);
+    }
+
+    /** {@code |this|}, element by element. Shape: unchanged. */
+    public Tensor abs() {
+        return TensorMath.map(this, Math::abs);
+    }
+
+    /** The sum of every element. */
+    public double sum() {
+        return TensorMath.all(this, TensorMath.Reduction.SUM);
+    }
+
+    /**
+     * Sums along {@code axis} (−1 is the last): shape {@code (2, 3)} gives {@code (3,)} along axis
+     * 0 and {@code (2,)} along axis 1; the axis is removed. The same rule holds for {@link #mean(int)},
+     * {@link #max(int)}, {@link #min(int)} and {@link #argmax(int)}.
+     */
+    public Tensor sum(int axis) {
+        return TensorMath.along(this, axis, TensorMath.Reduction.SUM);
+    }
+
+    /** The mean of every element. */
+    public double mean() {
+        return TensorMath.all(this, TensorMath.Reduction.MEAN);
+    }
+
+    /** Means along {@code axis}, which is removed (see {@link #sum(int)}). */
+    public Tensor mean(int axis) {
+        return TensorMath.along(this, axis, TensorMath.Reduction.MEAN);
+    }
+
+    /** The largest element; NaN if any element is NaN. */
+    public double max() {
+        return TensorMath.all(this, TensorMath.Reduction.MAX);
+    }
+
+    /** The largest along {@code axis}, which is removed (see {@link #sum(int)}). */
+    public Tensor max(int axis) {
+        return TensorMath.along(this, axis, TensorMath.Reduction.MAX);
+    }
+
+    /** The smallest element; NaN if any element is NaN. */
+    public double min() {
+        return TensorMath.all(this, TensorMath.Reduction.MIN);
+    }
+
+    /** The smallest along {@code axis}, which is removed (see {@link #sum(int)}). */
+    public Tensor min(int axis) {
+        return TensorMath.along(this, axis, TensorMath.Reduction.MIN);
+    }
+
+    /** The flat (row-major) index of the largest element, the first on ties (see {@link #multiIndex}). */
+    public int argmax() {
+        return (int) TensorMath.all(this, TensorMath.Reduction.ARGMAX);
+    }
+
+    /**
+     * The index of the largest along {@code axis} (the first on ties), as whole numbers in a tensor
+     * without that axis: {@code scores.argmax(1)} of an {@code (N, K)} matrix gives each row's class.
+     */
+    public Tensor argmax(int axis) {
+        return TensorMath.along(this, axis, TensorMath.Reduction.ARGMAX);
+    }
+
+    /** {@link #allClose(Tensor, double, double)} with NumPy's defaults, rtol 1e-5 and atol 1e-8. */
+    public boolean allClose(Tensor other) {
+        return allClose(other, 1e-5, 1e-8);
+    }
+
+    /**
+     * Whether every {@code |this − other| <= atol + rtol·|other|} (NumPy's {@code allclose}; the
+     * rule is not symmetric); NaN is close to nothing, an infinity only to itself. Shape: both the
+     * same.
+     */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        return TensorMath.allClose(this, other, rtol, atol);
+    }
+
+    /** Rows and columns with 4 digits, summarised past 1000 elements: see {@link TensorFormat}. */
     @Override
     public String toString() {
-        int show = Math.min(data.length, 8);
-        StringBuilder sb = new StringBuilder("Tensor").append(shapeString()).append(" [");
-        for (int i = 0; i < show; i++) {
-            sb.append(i == 0 ? "" : ", ").append(data[i]);
-        }
-        return sb.append(data.length > show ? ", ...]" : "]").toString();
+        return TensorFormat.DEFAULT.format(this);
+    }
+
+    /** As {@link #toString()} with {@code digits} after the point. */
+    public String toString(int digits) {
+        return TensorFormat.DEFAULT.precision(digits).format(this);
     }
 }

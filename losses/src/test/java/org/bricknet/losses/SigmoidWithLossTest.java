@@ -93,4 +93,43 @@ class SigmoidWithLossTest extends LossContract {
         e = assertThrows(IllegalArgumentException.class, () -> loss.loss(Tensor.zeros(2), Tensor.vector(1, 2)));
         assertEquals("SigmoidWithLoss: target 1 must be in [0, 1] (0 or 1 for class labels), got 2.0", e.getMessage());
     }
+
+    @Test
+    void meanOverTheBatchSumsEachRowsOutputs() {
+        // the same 2 x 2 zeros: each element costs log 2, each row 2·log 2, the mean over 2 rows 2·log 2;
+        // the gradient (σ(0) − t) / N = ±0.5/2
+        SigmoidWithLoss loss = new SigmoidWithLoss(SigmoidWithLoss.Reduction.MEAN_OVER_BATCH);
+        double l = loss.loss(Tensor.zeros(2, 2), Tensor.matrix(new double[][] {{1, 0}, {0, 1}}));
+        assertEquals(2 * Math.log(2), l, 1e-15);
+        assertArrayEquals(
+                new double[] {-0.25, 0.25, 0.25, -0.25}, loss.backward().data(), 1e-15);
+        // K times the element mean, for any scores
+        Tensor scores = Tensor.randn(new Random(3), 2.0, 5, 4);
+        Tensor targets = Tensor.uniform(new Random(4), 0, 1, 5, 4);
+        assertEquals(
+                4 * new SigmoidWithLoss().loss(scores, targets),
+                new SigmoidWithLoss(SigmoidWithLoss.Reduction.MEAN_OVER_BATCH).loss(scores, targets),
+                1e-12);
+    }
+
+    @Test
+    void classIndicesStandForOneHotRows() {
+        Tensor scores = Tensor.randn(new Random(5), 2.0, 3, 4);
+        Tensor indices = Tensor.vector(2, 0, 3);
+        Tensor oneHot = Tensor.matrix(new double[][] {{0, 0, 1, 0}, {1, 0, 0, 0}, {0, 0, 0, 1}});
+        for (SigmoidWithLoss.Reduction r : SigmoidWithLoss.Reduction.values()) {
+            SigmoidWithLoss a = new SigmoidWithLoss(r);
+            SigmoidWithLoss b = new SigmoidWithLoss(r);
+            assertEquals(b.loss(scores, oneHot), a.loss(scores, indices), 0.0);
+            assertArrayEquals(b.backward().data(), a.backward().data(), 0.0);
+        }
+        GradientCheck.assertLoss(new SigmoidWithLoss(SigmoidWithLoss.Reduction.MEAN_OVER_BATCH), scores, indices);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new SigmoidWithLoss().loss(scores, Tensor.vector(0, 4, 1)));
+        assertEquals("SigmoidWithLoss: target 1 must be a class index in [0, 4), got 4.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SigmoidWithLoss().loss(scores, Tensor.zeros(5)));
+        assertEquals(
+                "SigmoidWithLoss: expected targets of shape (3,) as class indices or (3, 4) as one-hot rows, got (5,)",
+                e.getMessage());
+    }
 }

@@ -5,14 +5,23 @@ import org.bricknet.core.data.Batch;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.data.MiniBatches;
 
-/** Counts the examples of a data set a network classifies right, a chunk of rows at a time. */
+/** Scores a data set in evaluation mode, a chunk of rows at a time: right answers, and the loss. */
 final class Evaluator {
     private final Network network;
     private final MiniBatches chunks;
+    private final int size;
+
+    /** The right answers and the mean loss (weight decay included) of a data set. */
+    record Score(int correct, double loss, int size) {
+        double accuracy() {
+            return correct / (double) size;
+        }
+    }
 
     Evaluator(Network network, Dataset data, int rows) {
         this.network = network;
         this.chunks = new MiniBatches(data, rows);
+        this.size = data.size();
     }
 
     /** How many examples have their highest score at their label (in evaluation mode). */
@@ -23,5 +32,17 @@ final class Evaluator {
             hits += network.countCorrect(batch.x(), batch.t());
         }
         return hits;
+    }
+
+    /** The right answers and the loss ({@link Network#evaluationLoss}, averaged over the examples). */
+    Score score() {
+        int hits = 0;
+        double loss = 0;
+        for (int b = 0; b < chunks.count(); b++) {
+            Batch batch = chunks.get(b);
+            loss += network.evaluationLoss(batch.x(), batch.t()) * batch.size();
+            hits += network.countCorrect(batch.x(), batch.t());
+        }
+        return new Score(hits, loss / size, size);
     }
 }

@@ -37,6 +37,11 @@ import org.bricknet.optim.Optimizer;
  * exactly the generator the uninterrupted run used and ends bit for bit where it would have. A loss or gradient that is NaN or infinite stops training with a
  * {@link TrainingDivergedException}, the parameters left as they were before that step.
  *
+ * <p>Around the loop: a validation set ({@link #validationSplit}, {@link #validateOn}) scored with
+ * the test set after each epoch, in evaluation mode; a learning-rate {@link #schedule}; gradient
+ * hooks between the finite check and the step ({@link #clipGradients}, {@link #watchGradients});
+ * {@link #earlyStopping}. Each is a class of its own, called through {@code TrainingControls}.
+ *
  * <p>Configure with the fluent setters, then call {@link #fit}:
  * <pre>
  *   TrainingHistory h = new Trainer(net, Optimizers.create("adam", 0.001))
@@ -61,6 +66,7 @@ public final class Trainer {
     private Path checkpointDir;
     private Map<String, String> checkpointMetadata = Map.of();
     private Checkpoint resumed;
+    private final TrainingControls controls = new TrainingControls();
 
     public Trainer(Network network, Optimizer optimizer) {
         this.network = Objects.requireNonNull(network, "Trainer: expected a network, got null");
@@ -146,6 +152,56 @@ public final class Trainer {
         return this;
     }
 
+    /** Every step on the whole training set (full-batch gradient descent): a batch size of all of it. */
+    public Trainer fullBatch() {
+        return batchSize(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Holds the last {@code fraction} (in (0, 1)) of the training set out as a validation set (as
+     * Keras's {@code validation_split}: taken before any shuffling), scored after every epoch
+     * (loss and accuracy in the history), for {@link #earlyStopping} and plateau schedules to
+     * watch instead of the test set.
+     */
+    public Trainer validationSplit(double fraction) {
+        controls.validationSplit(fraction);
+        return this;
+    }
+
+    /** Scores this validation set after every epoch (instead of a {@link #validationSplit}). */
+    public Trainer validateOn(Dataset validation) {
+        controls.validateOn(validation);
+        return this;
+    }
+
+    /** Sets the optimizer's learning rate before each epoch from {@code schedule}; null for none. */
+    public Trainer schedule(LearningRateSchedule schedule) {
+        controls.schedule(schedule);
+        return this;
+    }
+
+    /** Stops training as {@code stopping} says, and restores its best epoch; null for none. */
+    public Trainer earlyStopping(EarlyStopping stopping) {
+        controls.earlyStopping(stopping);
+        return this;
+    }
+
+    /** Clips the gradients before each step ({@link GradientClipping#byNorm}, {@link GradientClipping#byValue}). */
+    public Trainer clipGradients(GradientClipping clipping) {
+        return withGradientHook(clipping);
+    }
+
+    /** Records each parameter's gradient norm per epoch into {@code norms}. */
+    public Trainer watchGradients(GradientNorms norms) {
+        return withGradientHook(norms);
+    }
+
+    /** Calls {@code hook} after each backprop, before the step (hooks run in the order added). */
+    public Trainer withGradientHook(GradientHook hook) {
+        controls.addHook(hook);
+        return this;
+    }
+
     /**
      * After each epoch, writes a {@link Checkpoint} into {@code dir} (atomically, replacing the
      * previous one), with {@code metadata} added to its {@code __metadata__}. Needs a seeded
@@ -190,6 +246,15 @@ public final class Trainer {
             throw new IllegalStateException(
                     "Trainer: checkpoints need a seeded trainer (seed(long)), not random(Random)");
         }
+        train = controls.prepare(
+                train,
+                network,
+                evaluationBatchSize,
+                evaluation != null,
+                scoreTrainingSet,
+                optimizer,
+                resumed == null ? new TrainingHistory() : resumed.history(),
+                epochs);
         MiniBatches batches = new MiniBatches(train, batchSize);
         Evaluator trainScore = scoreTrainingSet ? new Evaluator(network, train, evaluationBatchSize) : null;
         Evaluator testScore = evaluation != null ? new Evaluator(network, evaluation, evaluationBatchSize) : null;
@@ -208,19 +273,27 @@ public final class Trainer {
             if (random == null) {
                 network.reseed(r.nextLong());
             }
+            controls.beforeEpoch(epoch, history, optimizer);
             long start = System.nanoTime();
             double meanLoss = trainEpoch(batches, train.size(), r, epoch);
             double seconds = (System.nanoTime() - start) / 1e9;
             double trainAcc = trainScore == null ? Double.NaN : trainScore.correct() / (double) train.size();
-            int testCorrect = testScore == null ? -1 : testScore.correct();
-            double testAcc = testScore == null ? Double.NaN : testCorrect / (double) evaluation.size();
-            EpochStats stats = new EpochStats(epoch, meanLoss, trainAcc, testAcc, seconds);
+            Evaluator.Score test = testScore == null ? null : testScore.score();
+            int testCorrect = test == null ? -1 : test.correct();
+            EpochStats stats = controls.stats(epoch, meanLoss, trainAcc, test, seconds, optimizer.learningRate());
             history.add(stats);
             if (checkpointDir != null) {
                 saveCheckpoint(epoch, history, train.size());
             }
             report(stats, testCorrect);
             onEpoch.accept(stats);
+            if (controls.stop(history, network)) {
+                break;
+            }
+        }
+        String said = controls.finish(history, network);
+        if (said != null && progress != Progress.QUIET) {
+            out.println(said);
         }
         return history;
     }
@@ -264,6 +337,7 @@ public final class Trainer {
                 Batch b = sampling == Sampling.SHUFFLE ? batches.get(it) : batches.draw(r);
                 double loss = network.backprop(b.x(), b.t());
                 guard.check(loss, params, epoch, it + 1, iterations, optimizer.learningRate());
+                controls.afterBackprop(epoch, it + 1, params);
                 optimizer.step(params);
                 lossSum += loss * b.size();
                 seen += b.size();

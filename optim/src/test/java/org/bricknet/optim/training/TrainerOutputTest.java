@@ -102,7 +102,11 @@ class TrainerOutputTest {
         assertEquals(h.epochs(), seen);
         assertEquals(3, h.last().epoch());
         assertTrue(Double.isNaN(h.last().testAccuracy()));
-        assertTrue(h.toCsv().startsWith("epoch,mean_loss,train_accuracy,test_accuracy,seconds\n1,"), h.toCsv());
+        assertTrue(
+                h.toCsv()
+                        .startsWith("epoch,mean_loss,train_accuracy,test_accuracy,seconds,test_loss,validation_loss,"
+                                + "validation_accuracy,learning_rate\n1,"),
+                h.toCsv());
         assertEquals(4, h.toCsv().split("\n").length);
     }
 
