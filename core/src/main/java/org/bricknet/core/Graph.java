@@ -124,6 +124,14 @@ public final class Graph implements Layer {
         return value[w.outputs[0]];
     }
 
+    /** Output {@code i} (in the order of {@link #outputNames()}) of the last forward or loss (the graph's buffer). */
+    public Tensor output(int i) {
+        if (!forwardDone) {
+            throw new IllegalStateException("Graph: no forward has run yet");
+        }
+        return value[w.outputs[i]];
+    }
+
     /** Forward, then the sum of the losses (each times its weight) against the named targets. */
     public double loss(Map<String, Tensor> inputs, Map<String, Tensor> targets) {
         run(byName("input", w.inputNames, inputs));

@@ -233,6 +233,18 @@ public class Network {
     }
 
     /**
+     * {@link #evaluationLoss} and {@link #countCorrect} from one forward pass in evaluation mode:
+     * what a trainer scores a held-out set by.
+     */
+    public Evaluation evaluate(Tensor x, Tensor targets) {
+        double loss = evaluationLoss(x, targets);
+        return new Evaluation(loss, correct(graph().output(0), targets));
+    }
+
+    /** A batch's loss in evaluation mode (weight decay included) and how many rows it classifies right. */
+    public record Evaluation(double loss, int correct) {}
+
+    /**
      * The fraction of rows whose highest score is the target class; {@code targets} are class
      * indices (shape {@code (N,)} or {@code (N, 1)}) or one-hot rows ({@code (N, K)}).
      */

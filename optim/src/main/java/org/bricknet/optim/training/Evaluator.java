@@ -34,14 +34,18 @@ final class Evaluator {
         return hits;
     }
 
-    /** The right answers and the loss ({@link Network#evaluationLoss}, averaged over the examples). */
+    /**
+     * The right answers and the loss ({@link Network#evaluationLoss}, averaged over the examples),
+     * from one forward pass per chunk.
+     */
     Score score() {
         int hits = 0;
         double loss = 0;
         for (int b = 0; b < chunks.count(); b++) {
             Batch batch = chunks.get(b);
-            loss += network.evaluationLoss(batch.x(), batch.t()) * batch.size();
-            hits += network.countCorrect(batch.x(), batch.t());
+            Network.Evaluation e = network.evaluate(batch.x(), batch.t());
+            loss += e.loss() * batch.size();
+            hits += e.correct();
         }
         return new Score(hits, loss / size, size);
     }
