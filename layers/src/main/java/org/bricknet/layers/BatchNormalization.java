@@ -24,22 +24,22 @@ import org.bricknet.core.Tensor;
  * constants: {@code dx = dout·γ/√(r_var + eps)}.
  */
 public final class BatchNormalization implements Layer {
-    private final Parameter gamma;
-    private final Parameter beta;
     private final double momentum;
     private final double eps;
-    private final int features;
-    private final double[] runningMean;
-    private final double[] runningVar;
-    private final Map<String, Tensor> buffers;
+    private Parameter gamma;
+    private Parameter beta;
+    private int features;
+    private double[] runningMean;
+    private double[] runningVar;
+    private Map<String, Tensor> buffers = Map.of();
     private boolean training = true;
     private boolean batchStatistics;
     private Tensor xhat;
     private Tensor y;
     private Tensor dx;
-    private final double[] mean;
-    private final double[] var;
-    private final double[] invStd;
+    private double[] mean;
+    private double[] var;
+    private double[] invStd;
 
     /** {@code gamma} and {@code beta} of shape {@code (F)}, not copied; momentum in [0, 1], eps > 0. */
     public BatchNormalization(Tensor gamma, Tensor beta, double momentum, double eps) {
@@ -48,15 +48,38 @@ public final class BatchNormalization implements Layer {
                     "BatchNormalization: expected gamma of shape (F,), got " + gamma.shapeString());
         }
         Shapes.requireSame("BatchNormalization", "beta", gamma, beta);
+        this.momentum = requireSettings(momentum, eps);
+        this.eps = eps;
+        init(gamma, beta);
+    }
+
+    /**
+     * The book's momentum 0.9 and eps 1e-6, the number of features left to the
+     * {@link org.bricknet.core.Graph} that holds the layer: γ = 1 and β = 0 are created when it is
+     * built, one per feature of its input (axis 1).
+     */
+    public BatchNormalization() {
+        this(0.9, 1e-6);
+    }
+
+    /** As {@link #BatchNormalization()} with the given momentum in [0, 1] and eps &gt; 0. */
+    public BatchNormalization(double momentum, double eps) {
+        this.momentum = requireSettings(momentum, eps);
+        this.eps = eps;
+    }
+
+    private static double requireSettings(double momentum, double eps) {
         if (!(momentum >= 0 && momentum <= 1) || !(eps > 0)) {
             throw new IllegalArgumentException(
                     "BatchNormalization: expected momentum in [0, 1] and eps > 0, got " + momentum + " and " + eps);
         }
+        return momentum;
+    }
+
+    private void init(Tensor gamma, Tensor beta) {
         this.features = gamma.size();
         this.gamma = new Parameter("gamma", gamma);
         this.beta = new Parameter("beta", beta);
-        this.momentum = momentum;
-        this.eps = eps;
         this.runningMean = new double[features];
         this.runningVar = new double[features];
         this.mean = new double[features];
@@ -74,8 +97,39 @@ public final class BatchNormalization implements Layer {
         this(Tensor.zeros(features).fill(1.0), Tensor.zeros(features), 0.9, 1e-6);
     }
 
+    /** Creates γ = 1 and β = 0 for the features (axis 1) of a {@code BatchNormalization()}'s input. */
+    @Override
+    public void build(int[][] inputShapes, java.util.Random random) {
+        if (gamma != null) {
+            return;
+        }
+        if (inputShapes == null) {
+            throw new IllegalStateException("BatchNormalization needs the shape of its input to create gamma and beta");
+        }
+        if (inputShapes[0].length == 0) {
+            throw new IllegalArgumentException("BatchNormalization expects examples of shape (F) or (F, H, W), got ()");
+        }
+        init(Tensor.zeros(inputShapes[0][0]).fill(1.0), Tensor.zeros(inputShapes[0][0]));
+    }
+
+    /** The input's shape, whose axis 1 must be the features. */
+    @Override
+    public int[][] outputShapes(int[][] inputShapes) {
+        int[] in = inputShapes[0];
+        if (in.length == 0 || (gamma != null && in[0] != features)) {
+            throw new IllegalArgumentException("BatchNormalization expects examples of shape ("
+                    + (gamma == null ? "F" : features) + ") or (" + (gamma == null ? "F" : features)
+                    + ", H, W), got " + Tensor.shapeString(in));
+        }
+        return new int[][] {in.clone()};
+    }
+
     @Override
     public Tensor forward(Tensor x) {
+        if (gamma == null) {
+            throw new IllegalStateException(
+                    "BatchNormalization: its gamma and beta are created when a graph holding it is built");
+        }
         if (x.rank() < 2 || x.dim(1) != features) {
             throw new IllegalArgumentException("BatchNormalization: expected input of shape (N, " + features
                     + ") or (N, " + features + ", H, W), got " + x.shapeString());
@@ -168,7 +222,7 @@ public final class BatchNormalization implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(gamma, beta);
+        return gamma == null ? List.of() : List.of(gamma, beta);
     }
 
     /**
@@ -187,11 +241,20 @@ public final class BatchNormalization implements Layer {
 
     /** The running mean, a copy. */
     public double[] runningMean() {
-        return runningMean.clone();
+        return runningMean == null ? new double[0] : runningMean.clone();
     }
 
     /** The running (biased) variance, a copy. */
     public double[] runningVariance() {
-        return runningVar.clone();
+        return runningVar == null ? new double[0] : runningVar.clone();
+    }
+
+    /** The weight of the old running value in {@code r ← momentum·r + (1 − momentum)·batch}. */
+    public double momentum() {
+        return momentum;
+    }
+
+    public double eps() {
+        return eps;
     }
 }
