@@ -257,4 +257,11 @@ public final class BatchNormalization implements Layer {
     public double eps() {
         return eps;
     }
+
+    /** {@code BatchNormalization(100, momentum 0.9, eps 1.0E-6)}; {@code ?} features before a graph gives them. */
+    @Override
+    public String toString() {
+        return "BatchNormalization(" + (gamma == null ? "?" : Integer.toString(features)) + ", momentum " + momentum
+                + ", eps " + eps + ")";
+    }
 }

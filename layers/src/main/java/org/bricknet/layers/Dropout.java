@@ -106,4 +106,10 @@ public final class Dropout implements Layer {
     public double[] mask() {
         return mask == null ? new double[0] : mask.clone();
     }
+
+    /** {@code Dropout(0.5)}. */
+    @Override
+    public String toString() {
+        return "Dropout(" + ratio + ")";
+    }
 }

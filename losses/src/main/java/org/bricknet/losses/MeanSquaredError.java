@@ -70,4 +70,9 @@ public final class MeanSquaredError implements LossLayer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "MeanSquaredError";
+    }
 }

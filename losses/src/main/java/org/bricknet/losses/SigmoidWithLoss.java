@@ -74,4 +74,9 @@ public final class SigmoidWithLoss implements LossLayer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "SigmoidWithLoss";
+    }
 }
