@@ -1,7 +1,6 @@
 package org.bricknet.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -203,7 +202,8 @@ final class Wiring {
     private static void requireKnown(String ref, Map<String, Integer> producers, GraphBuilder b, String who) {
         if (ref == null || !producers.containsKey(base(ref))) {
             throw new IllegalArgumentException("Graph: " + who + " takes '" + ref + "', which no node gives"
-                    + suggestion(ref, producers.keySet()) + "; reachable from the inputs: " + reachable(b));
+                    + (ref == null ? "" : Names.suggestion(base(ref), producers.keySet()))
+                    + "; reachable from the inputs: " + reachable(b));
         }
     }
 
@@ -288,46 +288,12 @@ final class Wiring {
                 : String.join(", ", list.subList(0, 20)) + ", … (" + list.size() + " in all)";
     }
 
-    private static String suggestion(String ref, Set<String> names) {
-        if (ref == null) {
-            return "";
-        }
-        String best = null;
-        int bestDistance = 3;
-        for (String n : names) {
-            int d = distance(base(ref), n);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = n;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    /** Levenshtein distance, for suggestions. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        Arrays.setAll(prev, j -> j);
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     static String base(String ref) {
         int colon = ref.indexOf(':');
         return colon < 0 ? ref : ref.substring(0, colon);
     }
 
     static String type(Brick brick) {
-        return brick.getClass().getSimpleName();
+        return brick.typeName();
     }
 }
