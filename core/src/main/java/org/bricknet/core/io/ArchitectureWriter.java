@@ -202,7 +202,7 @@ final class ArchitectureWriter {
                 if (!l.settings().values().isEmpty()) {
                     o.set("settings", settings(l.settings()));
                 }
-                o.put("scores", l.scores()).put("target", l.target()).put("weight", l.weight());
+                o.put("scores", l.scores()).put("target", l.target()).set("weight", value(l.weight()));
             }
             sb.append(",\n  \"losses\": ").append(compact(losses));
         }
@@ -252,7 +252,7 @@ final class ArchitectureWriter {
                     a.add(x);
                 }
             } else {
-                o.set(k, JSON.valueToTree(v));
+                o.set(k, value(v));
             }
         });
         return o;
@@ -287,8 +287,16 @@ final class ArchitectureWriter {
 
     private static void putIf(ObjectNode o, String key, Object v) {
         if (v != null) {
-            o.set(key, JSON.valueToTree(v));
+            o.set(key, value(v));
         }
+    }
+
+    /** A value as JSON; a number between 0.0001 and 10^7 without an exponent ({@code 0.0003}, not {@code 3.0E-4}). */
+    private static com.fasterxml.jackson.databind.JsonNode value(Object v) {
+        if (v instanceof Double d && d != Math.rint(d) && Math.abs(d) >= 1e-4 && Math.abs(d) < 1e7) {
+            return JSON.getNodeFactory().numberNode(new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros());
+        }
+        return JSON.valueToTree(v);
     }
 
     private static String text(String s) {
