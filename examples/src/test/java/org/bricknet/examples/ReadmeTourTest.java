@@ -167,6 +167,35 @@ class ReadmeTourTest {
                         "outputs: scores"),
                 graph.summary()); // as the README shows it
 
+        // the two mistakes the README shows
+        IllegalArgumentException typo = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> Graph.builder()
+                        .input("in", 100)
+                        .node("fc1", new Affine(100, WeightInit.he()), "in")
+                        .node("bn", new BatchNormalization(), "fc1")
+                        .node("relu", new Relu(), "bn")
+                        .node("fc2", new Affine(100, WeightInit.he()), "relu2")
+                        .node("add", new Add(), "in", "fc2")
+                        .output("add")
+                        .build(random));
+        assertEquals(
+                "Graph: node 'fc2' takes 'relu2', which no node gives (did you mean 'relu'?); reachable from the"
+                        + " inputs: in, fc1, bn, relu",
+                typo.getMessage());
+        IllegalArgumentException misfit = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> Graph.builder()
+                        .input("in", 100)
+                        .node("fc2", new Affine(50, WeightInit.he()), "in")
+                        .node("add", new Add(), "in", "fc2")
+                        .output("add")
+                        .build(random));
+        assertEquals(
+                "Add 'add' takes 'in' (N, 100), 'fc2' (N, 50): Add expects inputs of one shape (no broadcasting),"
+                        + " got (100,) and (50,)",
+                misfit.getMessage());
+
         Affine embed = new Affine(784, 64, WeightInit.he(), random);
         Graph siamese = Graph.builder()
                 .input("left", 784)
