@@ -26,7 +26,9 @@ import org.bricknet.core.io.Settings;
  * </ul>
  *
  * Sizes that follow from the input (Affine's {@code in}, the channels of a convolution, the
- * features of a batch normalization) are not settings: the graph gives them.
+ * features of a batch normalization) are not settings: the graph gives them. A {@code Dropout} made
+ * here draws from a generator of seed 0 until its graph is reseeded, as
+ * {@link org.bricknet.core.io.Architecture#build} and a trainer's every epoch do.
  */
 public final class LayerTypes implements BrickTypeProvider {
     private static final int WIDE = 1 << 20;

@@ -1,6 +1,5 @@
 package org.bricknet.core.io;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.bricknet.core.Brick;
@@ -11,8 +10,9 @@ import org.bricknet.core.io.Architecture.Node;
 /**
  * A stand-in for one node while an architecture is planned: it takes and gives as many tensors as
  * the brick (or block) it stands for, and from its input shapes says its output shapes and the
- * shapes of the parameters and buffers the real brick will create, without creating them. It never
- * runs.
+ * shapes of the parameters and buffers the real brick will create, without creating them. Only a
+ * brick that does not say its output shapes runs: the graph probes it with one example of zeros
+ * (a brick without parameters, or a user's brick that then creates its own).
  */
 final class Planned implements Brick {
     final Node node;
@@ -64,9 +64,12 @@ final class Planned implements Brick {
         return prototype != null ? prototype.outputCount() : block.outputs().size();
     }
 
-    /** Learns the input shapes, and counts what the real brick will hold. */
+    /** Learns the input shapes (each within the limit), and counts what the real brick will hold. */
     @Override
     public void build(int[][] inputShapes, Random random) {
+        for (int[] s : inputShapes) {
+            requireWithinLimit(s, "its input");
+        }
         this.inputShapes = inputShapes;
         if (prototype == null) {
             return;
@@ -87,57 +90,50 @@ final class Planned implements Brick {
         budget.charge(buffers);
     }
 
+    /**
+     * A block's outputs, from its own plan; a brick's, as it says them; else null, and the graph
+     * probes this stand-in, which runs the brick's own forward.
+     */
     @Override
     public int[][] outputShapes(int[][] in) {
-        int[][] out;
-        if (block != null) {
-            inner = ArchitecturePlan.ofBlock(plan.architecture, block, in, budget, sharing);
-            out = inner.outputShapes;
-        } else {
-            out = prototype.outputShapes(in);
-            if (out == null) {
-                out = probe(in);
-            }
-        }
-        for (int[] s : out) {
-            long values = 1;
-            for (int d : s) {
-                values *= d;
-            }
-            if (values > Architecture.MAX_EXAMPLE_VALUES) {
-                throw new IllegalArgumentException("its examples would be " + ArchitecturePlan.batch(s) + ", more than "
-                        + Architecture.MAX_EXAMPLE_VALUES + " values each (the limit)");
+        int[][] out = block != null
+                ? (inner = ArchitecturePlan.ofBlock(plan.architecture, block, in, budget, sharing)).outputShapes
+                : prototype.outputShapes(in);
+        if (out != null) {
+            for (int[] s : out) {
+                requireWithinLimit(s, "its examples would be");
             }
         }
         return out;
     }
 
-    /** The shapes of one forward pass of one example of zeros, in evaluation mode: what a graph does. */
-    private int[][] probe(int[][] in) {
-        prototype.build(in, new Random(0));
-        Tensor[] xs = new Tensor[in.length];
-        for (int i = 0; i < in.length; i++) {
-            int[] s = new int[in[i].length + 1];
-            s[0] = 1;
-            System.arraycopy(in[i], 0, s, 1, in[i].length);
-            xs[i] = Tensor.zeros(s);
+    private static void requireWithinLimit(int[] example, String what) {
+        long values = 1;
+        for (int d : example) {
+            values *= d;
         }
-        prototype.setTraining(false);
-        Tensor[] ys = prototype.forward(xs);
-        int[][] out = new int[ys.length][];
-        for (int j = 0; j < ys.length; j++) {
-            out[j] = Arrays.copyOfRange(ys[j].shape(), 1, ys[j].rank());
+        if (values > Architecture.MAX_EXAMPLE_VALUES) {
+            throw new IllegalArgumentException(what + " " + ArchitecturePlan.batch(example) + ", more than "
+                    + Architecture.MAX_EXAMPLE_VALUES + " values each (the limit)");
         }
-        return out;
+    }
+
+    /** The brick's forward, for the graph's probe of a brick that does not say its output shapes. */
+    @Override
+    public Tensor[] forward(Tensor... inputs) {
+        prototype.build(inputShapes, new Random(0));
+        return prototype.forward(inputs);
     }
 
     @Override
-    public Tensor[] forward(Tensor... inputs) {
-        throw new IllegalStateException("a planned node does not run");
+    public void setTraining(boolean training) {
+        if (prototype != null) {
+            prototype.setTraining(training);
+        }
     }
 
     @Override
     public Tensor[] backward(Tensor... outputGradients) {
-        throw new IllegalStateException("a planned node does not run");
+        throw new IllegalStateException("a planned node does not run backward");
     }
 }
