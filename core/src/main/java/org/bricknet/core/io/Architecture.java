@@ -65,7 +65,7 @@ public final class Architecture {
     public static final int MAX_TEXT = 4 << 20;
     public static final int MAX_NODES = 10_000;
     public static final int MAX_DEPTH = 8;
-    public static final int MAX_EXAMPLE_VALUES = 1 << 24;
+    public static final int MAX_EXAMPLE_VALUES = 1 << 22;
     public static final long MAX_STATE_VALUES = 1L << 27;
 
     /** An input: its name and the shape of one example (null in a block: given where it is used). */

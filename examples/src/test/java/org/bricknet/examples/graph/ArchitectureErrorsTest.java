@@ -131,7 +131,7 @@ class ArchitectureErrorsTest {
     @Test
     void limitsAreCheckedBeforeAnythingIsAllocated() {
         assertEquals(
-                "input 'x', field 'shape': [4096,4096,2] is more than 16777216 values per example (the limit)",
+                "input 'x', field 'shape': [4096,4096,2] is more than 4194304 values per example (the limit)",
                 refusedWhole("{\"inputs\": [{\"name\": \"x\", \"shape\": [4096, 4096, 2]}], \"nodes\": []}"));
         // two layers of 100,000 outputs would be 10^10 weights: refused before the first is drawn
         assertEquals(
@@ -142,7 +142,7 @@ class ArchitectureErrorsTest {
                         + " [\"fc\"]}"));
         assertEquals(
                 "Convolution 'out' takes 'x' (N, 1, 64, 64): its examples would be (N, 65536, 64, 64), more than"
-                        + " 16777216 values each (the limit)",
+                        + " 4194304 values each (the limit)",
                 refusedWhole("{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 64, 64]}], \"nodes\": [{\"name\":"
                         + " \"out\", \"type\": \"Convolution\", \"settings\": {\"filters\": 65536, \"kernel\": [1, 1]},"
                         + " \"takes\": [\"x\"]}], \"outputs\": [\"out\"]}"));
