@@ -65,7 +65,11 @@ final class ArchitectureReader {
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr();
-            throw new BadFileException(where, "not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+            throw new BadFileException(
+                    where,
+                    "not valid JSON" + at + ": "
+                            + String.valueOf(e.getOriginalMessage()).replace('\n', ' '),
+                    e);
         }
         try {
             return architecture(root);
