@@ -70,7 +70,14 @@ public final class ModelFiles {
                             + extra.keySet());
         }
         meta.put("format", GRAPH_FORMAT);
-        meta.put("architecture", Architecture.of(net.graph()).toJson());
+        try {
+            meta.put("architecture", Architecture.of(net.graph()).toJson());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "ModelFiles.saveGraph needs a network over a graph of registered bricks"
+                            + " whose inputs have shapes (new Network(graph)); " + e.getMessage(),
+                    e);
+        }
         SafeTensors.save(file, net.state(), meta);
     }
 

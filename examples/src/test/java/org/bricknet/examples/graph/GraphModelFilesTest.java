@@ -163,4 +163,18 @@ class GraphModelFilesTest {
                 ModelFiles.read(file).metadata().get("architecture"));
         assertTrue(ModelFiles.holdsGraph(ModelFiles.read(file).metadata()));
     }
+
+    @Test
+    void aChainOfLayersHasNoArchitectureToSave() {
+        Network chain = new Network()
+                .add("Affine1", new Affine(4, 3, WeightInit.he(), new Random(1)))
+                .withLoss(new SoftmaxWithLoss());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ModelFiles.saveGraph(dir.resolve("chain.safetensors"), chain));
+        assertEquals(
+                "ModelFiles.saveGraph needs a network over a graph of registered bricks whose inputs have shapes (new"
+                        + " Network(graph)); Architecture: input 'x' has no example shape, which an architecture"
+                        + " needs; declare it, e.g. input(\"x\", 784)",
+                e.getMessage());
+    }
 }
