@@ -104,6 +104,16 @@ public interface Brick {
     default void reseed(long seed) {}
 
     /**
+     * The brick's type as a graph's messages and summary name it ({@code Affine 'fc1' takes ...}):
+     * by default the class's simple name (its full name for an anonymous class). A brick that
+     * stands in for another kind of brick says which.
+     */
+    default String typeName() {
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
+    }
+
+    /**
      * Tells the brick whether callers need dL/d(input) from backward. A {@link Graph} turns it off
      * for bricks whose inputs are all the graph's own inputs, whose gradient nobody uses in training.
      */

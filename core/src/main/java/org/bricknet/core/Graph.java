@@ -442,6 +442,17 @@ public final class Graph implements Layer {
         return Collections.unmodifiableMap(m);
     }
 
+    /** The weight of loss {@code name} in the graph's loss (the sum of the losses, each times its weight). */
+    public double lossWeight(String name) {
+        for (Wiring.Loss l : w.losses) {
+            if (l.name().equals(name)) {
+                return l.weight();
+            }
+        }
+        throw new IllegalArgumentException(
+                "Graph: no loss is named '" + name + "'; its losses are " + losses().keySet());
+    }
+
     /** What node {@code name} takes (names of inputs or outputs of other nodes), in order. */
     public List<String> inputsOf(String name) {
         for (Wiring.Node n : nodes) {

@@ -1,19 +1,24 @@
 package org.bricknet.core;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** A graph in words: the summary table and the DOT picture. */
+/**
+ * A graph (or a network) in words: the summary table, in the manner of Keras's
+ * {@code model.summary()}, and the DOT picture.
+ */
 final class GraphText {
     private GraphText() {}
 
     static String summary(Graph g, Wiring w) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"node", "brick", "takes", "output shape", "parameters"});
         for (int i = 0; i < w.inputNames.size(); i++) {
             rows.add(new String[] {w.inputNames.get(i), "input", "", shape(w.portShapes.get(i)), "0"});
         }
+        Map<String, String> sharer = sharers(w);
         for (Wiring.Node n : w.nodes) {
             List<String> takes = new ArrayList<>();
             for (int p : n.in()) {
@@ -23,27 +28,25 @@ final class GraphText {
             for (int j = 0; j < n.outCount(); j++) {
                 shapes.append(j == 0 ? "" : " ").append(shape(w.portShapes.get(n.out() + j)));
             }
+            String owner = sharer.get(n.name());
             rows.add(new String[] {
-                n.name(), Wiring.type(n.brick()), String.join(", ", takes), shapes.toString(), count(n.brick())
+                n.name(),
+                describe(n.brick()),
+                String.join(", ", takes),
+                shapes.toString(),
+                owner == null ? count(n.brick().parameters()) : "shares " + owner
             });
         }
         for (Wiring.Loss l : w.losses) {
             rows.add(new String[] {
                 l.name(),
-                Wiring.type(l.loss()) + (l.weight() == 1.0 ? "" : " ×" + fmt(l.weight())),
+                describe(l.loss()) + (l.weight() == 1.0 ? "" : " ×" + number(l.weight())),
                 w.portNames.get(l.scores()) + ", " + l.target(),
                 "scalar",
                 "0"
             });
         }
-        int[] width = new int[5];
-        for (String[] r : rows) {
-            for (int c = 0; c < 5; c++) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(
+        StringBuilder sb = new StringBuilder(String.format(
                 Locale.ROOT,
                 "Graph: %d input%s, %d node%s, %d output%s, %d loss%s%n",
                 w.inputNames.size(),
@@ -54,24 +57,104 @@ final class GraphText {
                 plural(w.outputs.length),
                 w.losses.size(),
                 w.losses.size() == 1 ? "" : "es"));
-        for (String[] r : rows) {
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "  %-" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %-" + width[3] + "s  %" + width[4]
-                            + "s%n",
-                    (Object[]) r));
+        table(sb, new String[] {"node", "brick", "takes", "output shape", "parameters"}, rows);
+        totals(sb, g.parameters(), g.buffers(), w.shared.size());
+        return sb.append("outputs: ").append(String.join(", ", g.outputNames())).toString();
+    }
+
+    /**
+     * A chain of layers with the keys of their parameters ({@code W1, b1}); the output shapes are
+     * left out, since a chain's input has no declared shape.
+     */
+    static String chain(Map<String, Layer> layers, Map<String, List<String>> keys, LossLayer loss, Network net) {
+        List<String[]> rows = new ArrayList<>();
+        layers.forEach((name, layer) -> rows.add(
+                new String[] {name, describe(layer), count(layer.parameters()), String.join(", ", keys.get(name))}));
+        if (loss != null) {
+            rows.add(new String[] {"(loss)", describe(loss), "0", ""});
         }
-        long params = g.parameters().stream().mapToLong(p -> p.value().size()).sum();
-        long buffers = g.buffers().values().stream().mapToLong(Tensor::size).sum();
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Network: %d layer%s%s%n",
+                layers.size(),
+                plural(layers.size()),
+                loss == null ? ", no loss yet" : ", then " + describe(loss)));
+        table(sb, new String[] {"layer", "brick", "parameters", "keys"}, rows);
+        totals(sb, List.copyOf(net.parameters().values()), net.buffers(), 0);
+        return sb.append("weight decay: ").append(number(net.weightDecay())).toString();
+    }
+
+    private static void table(StringBuilder sb, String[] head, List<String[]> rows) {
+        int[] width = new int[head.length];
+        for (int c = 0; c < head.length; c++) {
+            width[c] = head[c].length();
+            for (String[] r : rows) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        line(sb, head, width);
+        String[] rule = new String[head.length];
+        for (int c = 0; c < head.length; c++) {
+            rule[c] = "-".repeat(width[c]);
+        }
+        line(sb, rule, width);
+        for (String[] r : rows) {
+            line(sb, r, width);
+        }
+        line(sb, rule, width);
+    }
+
+    /** Columns left-aligned, but the parameter counts right-aligned. */
+    private static void line(StringBuilder sb, String[] cells, int[] width) {
+        StringBuilder l = new StringBuilder(" ");
+        for (int c = 0; c < cells.length; c++) {
+            boolean number = cells[c].matches("[0-9,]+") && !cells[c].isEmpty();
+            l.append(' ');
+            l.append(number ? pad(cells[c], width[c], true) : pad(cells[c], width[c], false));
+            l.append(' ');
+        }
+        sb.append(l.toString().stripTrailing()).append('\n');
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(Math.max(0, width - s.length()));
+        return right ? fill + s : s + fill;
+    }
+
+    private static void totals(StringBuilder sb, List<Parameter> params, Map<String, Tensor> buffers, int shared) {
+        long p = params.stream().mapToLong(x -> x.value().size()).sum();
+        long b = buffers.values().stream().mapToLong(Tensor::size).sum();
         sb.append(String.format(
                 Locale.ROOT,
-                "parameters: %,d in %d tensors%s; buffers: %,d values; outputs: %s",
-                params,
-                g.parameters().size(),
-                w.shared.isEmpty() ? "" : " (" + w.shared.size() + " shared by several bricks, counted once)",
-                buffers,
-                String.join(", ", g.outputNames())));
-        return sb.toString();
+                "total parameters: %,d in %d tensor%s%s%n",
+                p,
+                params.size(),
+                plural(params.size()),
+                shared == 0 ? "" : " (" + shared + " held by several bricks, counted once)"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "buffers, not trained: %,d values in %d tensor%s%n",
+                b,
+                buffers.size(),
+                plural(buffers.size())));
+    }
+
+    /** For each node whose parameters all belong to an earlier node: that node. */
+    private static Map<String, String> sharers(Wiring w) {
+        IdentityHashMap<Tensor, String> first = new IdentityHashMap<>();
+        Map<String, String> sharer = new java.util.HashMap<>();
+        for (Wiring.Node n : w.nodes) {
+            List<Parameter> ps = n.brick() instanceof Graph g
+                    ? List.copyOf(g.namedParameters().values())
+                    : n.brick().parameters();
+            List<String> owners =
+                    ps.stream().map(x -> first.get(x.value())).distinct().toList();
+            if (!ps.isEmpty() && owners.size() == 1 && owners.get(0) != null) {
+                sharer.put(n.name(), owners.get(0));
+            }
+            ps.forEach(x -> first.putIfAbsent(x.value(), n.name()));
+        }
+        return sharer;
     }
 
     static String dot(Graph g, Wiring w) {
@@ -84,23 +167,34 @@ final class GraphText {
                     .append(q(w.inputNames.get(i) + "\n" + shape(w.portShapes.get(i))))
                     .append("];\n");
         }
+        Map<String, String> sharer = sharers(w);
         for (Wiring.Node n : w.nodes) {
-            String params = count(n.brick());
+            String params = count(n.brick().parameters());
+            String owner = sharer.get(n.name());
             sb.append("  ")
                     .append(q(n.name()))
                     .append(" [label=")
-                    .append(q(n.name() + "\n" + Wiring.type(n.brick()) + "\n" + shape(w.portShapes.get(n.out()))
-                            + ("0".equals(params) ? "" : "\n" + params + " parameters")))
+                    .append(q(n.name() + "\n" + describe(n.brick()) + "\n" + shape(w.portShapes.get(n.out()))
+                            + (owner != null
+                                    ? "\nshares " + owner
+                                    : "0".equals(params) ? "" : "\n" + params + " parameters")))
                     .append("];\n");
             for (int p : n.in()) {
                 edge(sb, w, p, n.name());
+            }
+            if (owner != null) {
+                sb.append("  ")
+                        .append(q(n.name()))
+                        .append(" -> ")
+                        .append(q(owner))
+                        .append(" [style=dashed, arrowhead=none, constraint=false, label=\"shares\"];\n");
             }
         }
         for (Wiring.Loss l : w.losses) {
             sb.append("  ")
                     .append(q(l.name()))
                     .append(" [shape=octagon, label=")
-                    .append(q(l.name() + "\n" + Wiring.type(l.loss())))
+                    .append(q(l.name() + "\n" + describe(l.loss())))
                     .append("];\n");
             edge(sb, w, l.scores(), l.name());
         }
@@ -128,8 +222,29 @@ final class GraphText {
         sb.append(";\n");
     }
 
-    private static String count(Brick b) {
-        long n = b.parameters().stream().mapToLong(p -> p.value().size()).sum();
+    /**
+     * What a brick is, on one line: its own {@code toString()} when its class writes one
+     * ({@code Affine(784 → 50)}), {@code graph of 5 nodes} for a nested graph, else its type.
+     */
+    static String describe(Brick b) {
+        if (b instanceof Graph g) {
+            return "graph of " + g.nodes().size() + " node" + plural(g.nodes().size());
+        }
+        try {
+            if (b.getClass().getMethod("toString").getDeclaringClass() != Object.class) {
+                String s = b.toString();
+                if (s != null && !s.isBlank() && s.indexOf('\n') < 0) {
+                    return s;
+                }
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("every class has toString", e);
+        }
+        return b.typeName();
+    }
+
+    private static String count(List<Parameter> ps) {
+        long n = ps.stream().mapToLong(p -> p.value().size()).sum();
         return String.format(Locale.ROOT, "%,d", n);
     }
 
@@ -141,8 +256,8 @@ final class GraphText {
         return n == 1 ? "" : "s";
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A DOT string literal. */

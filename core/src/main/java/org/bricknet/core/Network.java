@@ -317,6 +317,24 @@ public class Network {
         return all;
     }
 
+    /**
+     * A table of the network: for a chain, each layer, its brick, its parameter count and the keys
+     * of its parameters ({@code W1, b1}); for a network over a graph, the graph's
+     * {@link Graph#summary()}. Then the totals and the weight decay.
+     */
+    public String summary() {
+        if (overGraph) {
+            return graph.summary() + "\nweight decay: " + GraphText.number(weightDecay());
+        }
+        return GraphText.chain(layers, keys, lossLayer, this);
+    }
+
+    /** {@link #summary()}. */
+    @Override
+    public String toString() {
+        return summary();
+    }
+
     private Map<String, Tensor> backward() {
         Map<String, Tensor> inputs = graph().backward();
         decay.addGradients(params);

@@ -1,7 +1,6 @@
 package org.bricknet.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ final class Wiring {
     final List<String> portNames = new ArrayList<>();
     final List<int[]> portShapes = new ArrayList<>();
     final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Node> nodeByName = new HashMap<>();
     final List<Loss> losses = new ArrayList<>();
     final List<String> targets = new ArrayList<>();
     int[] outputs;
@@ -72,7 +72,9 @@ final class Wiring {
                 portNames.add(outCount == 1 ? d.name() : d.name() + ":" + j);
                 portShapes.add(null);
             }
-            nodes.add(new Node(d.name(), d.brick(), in, firstPort.get(d.name()), outCount));
+            Node node = new Node(d.name(), d.brick(), in, firstPort.get(d.name()), outCount);
+            nodes.add(node);
+            nodeByName.put(d.name(), node);
         }
         List<String> outRefs = b.outputs().isEmpty()
                 ? b.losses().stream()
@@ -147,21 +149,36 @@ final class Wiring {
                 requireKnown(ref, producers, b, "node '" + n.name() + "'");
             }
         }
+        // Kahn's algorithm, always placing the ready node declared first: O((nodes + edges)·log nodes)
+        int[] waiting = new int[decl.size()];
+        List<List<Integer>> consumers = new ArrayList<>();
+        for (int i = 0; i < decl.size(); i++) {
+            consumers.add(new ArrayList<>());
+        }
+        for (int i = 0; i < decl.size(); i++) {
+            for (String ref : decl.get(i).inputs()) {
+                int p = producers.get(base(ref));
+                if (p >= 0) {
+                    waiting[i]++;
+                    consumers.get(p).add(i);
+                }
+            }
+        }
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        for (int i = 0; i < decl.size(); i++) {
+            if (waiting[i] == 0) {
+                ready.add(i);
+            }
+        }
         List<GraphBuilder.NodeDecl> out = new ArrayList<>();
-        Set<String> done = new LinkedHashSet<>();
-        b.inputs().forEach(i -> done.add(i.name()));
         boolean[] placed = new boolean[decl.size()];
-        boolean progress = true;
-        while (out.size() < decl.size() && progress) {
-            progress = false;
-            for (int i = 0; i < decl.size(); i++) {
-                GraphBuilder.NodeDecl n = decl.get(i);
-                if (!placed[i] && n.inputs().stream().allMatch(r -> done.contains(base(r)))) {
-                    placed[i] = true;
-                    done.add(n.name());
-                    out.add(n);
-                    progress = true;
-                    break;
+        while (!ready.isEmpty()) {
+            int i = ready.poll();
+            placed[i] = true;
+            out.add(decl.get(i));
+            for (int c : consumers.get(i)) {
+                if (--waiting[c] == 0) {
+                    ready.add(c);
                 }
             }
         }
@@ -203,7 +220,8 @@ final class Wiring {
     private static void requireKnown(String ref, Map<String, Integer> producers, GraphBuilder b, String who) {
         if (ref == null || !producers.containsKey(base(ref))) {
             throw new IllegalArgumentException("Graph: " + who + " takes '" + ref + "', which no node gives"
-                    + suggestion(ref, producers.keySet()) + "; reachable from the inputs: " + reachable(b));
+                    + (ref == null ? "" : Names.suggestion(base(ref), producers.keySet()))
+                    + "; reachable from the inputs: " + reachable(b));
         }
     }
 
@@ -239,7 +257,7 @@ final class Wiring {
     }
 
     private Node nodeNamed(String name) {
-        return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+        return nodeByName.get(name);
     }
 
     /** How many times each port is taken; a brick output nobody takes, and an input, are errors. */
@@ -288,46 +306,12 @@ final class Wiring {
                 : String.join(", ", list.subList(0, 20)) + ", … (" + list.size() + " in all)";
     }
 
-    private static String suggestion(String ref, Set<String> names) {
-        if (ref == null) {
-            return "";
-        }
-        String best = null;
-        int bestDistance = 3;
-        for (String n : names) {
-            int d = distance(base(ref), n);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = n;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    /** Levenshtein distance, for suggestions. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        Arrays.setAll(prev, j -> j);
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     static String base(String ref) {
         int colon = ref.indexOf(':');
         return colon < 0 ? ref : ref.substring(0, colon);
     }
 
     static String type(Brick brick) {
-        return brick.getClass().getSimpleName();
+        return brick.typeName();
     }
 }

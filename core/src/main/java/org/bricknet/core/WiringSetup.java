@@ -108,11 +108,10 @@ final class WiringSetup {
     static void keys(Wiring w, GraphBuilder b) {
         IdentityHashMap<Tensor, List<Parameter>> holders = new IdentityHashMap<>();
         IdentityHashMap<Tensor, String> keyOf = new IdentityHashMap<>();
+        java.util.Map<String, GraphBuilder.NodeDecl> declared = new java.util.HashMap<>();
+        b.nodes().forEach(d -> declared.put(d.name(), d));
         for (Wiring.Node n : w.nodes) {
-            GraphBuilder.NodeDecl d = b.nodes().stream()
-                    .filter(x -> x.name().equals(n.name()))
-                    .findFirst()
-                    .orElseThrow();
+            GraphBuilder.NodeDecl d = declared.get(n.name());
             add(w, n.name(), n.brick(), d.keys(), d.keyRule(), holders, keyOf);
         }
         for (Wiring.Loss l : w.losses) {

@@ -87,4 +87,9 @@ public final class Add implements Brick {
     public void setInputGradientNeeded(boolean needed) {
         this.inputGradientNeeded = needed;
     }
+
+    @Override
+    public String toString() {
+        return "Add";
+    }
 }

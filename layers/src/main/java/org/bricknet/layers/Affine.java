@@ -168,4 +168,15 @@ public final class Affine implements Layer {
     private int out() {
         return outSize;
     }
+
+    /** How the weights of an {@code Affine(out, init)} are drawn; null for a layer built over given weights. */
+    public WeightInit init() {
+        return init;
+    }
+
+    /** {@code Affine(784 → 50)}; {@code Affine(? → 50)} before a graph gives it its input size. */
+    @Override
+    public String toString() {
+        return "Affine(" + (w == null ? "?" : Integer.toString(in())) + " → " + outSize + ")";
+    }
 }

@@ -84,4 +84,26 @@ public final class AvgPooling implements Layer {
             }
         }
     }
+
+    public int windowHeight() {
+        return ph;
+    }
+
+    public int windowWidth() {
+        return pw;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int pad() {
+        return pad;
+    }
+
+    /** {@code AvgPooling(2x2, stride 2, pad 0)}. */
+    @Override
+    public String toString() {
+        return "AvgPooling(" + ph + "x" + pw + ", stride " + stride + ", pad " + pad + ")";
+    }
 }

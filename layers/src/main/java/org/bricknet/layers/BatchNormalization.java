@@ -22,7 +22,7 @@ import org.bricknet.core.Tensor;
  * {@code dx = (γ/(M·√(σ² + eps)))·(M·dout − dβ − x̂·dγ)}. In evaluation mode μ and σ² are
  * constants: {@code dx = dout·γ/√(r_var + eps)}.
  *
- * <p>Conventions (see {@link Builder}): where the book ({@code common/layers.py}) and PyTorch
+ * <p>Conventions (see {@link BatchNormalizationBuilder}): where the book ({@code common/layers.py}) and PyTorch
  * ({@code BatchNorm1d/2d}) differ, each is one setting.
  * <ul>
  *   <li>Momentum: the book writes the weight of the old value ({@code momentum = 0.9}, {@code r ←
@@ -39,7 +39,8 @@ import org.bricknet.core.Tensor;
  * </ul>
  * {@link #BatchNormalization(int)} is the book's momentum, biased running variance and eps, with
  * the running variance starting at 1 and images normalized per channel; {@link #book} and
- * {@link #pytorch} are either source throughout.
+ * {@link #pytorch} are either source throughout. In a {@link org.bricknet.core.Graph},
+ * {@link #BatchNormalization()} (or {@link #builder()}) takes the number of features from its input.
  *
  * <p>Shape: input {@code (N, F)} or {@code (N, F, H, W)} (any {@code (N, F, ...)}) per channel, or
  * {@code (N, ...)} with F values per example per feature; output the input's shape; parameters
@@ -55,25 +56,26 @@ public final class BatchNormalization implements Layer {
         PER_FEATURE
     }
 
-    private final Parameter gamma;
-    private final Parameter beta;
     private final double keep;
     private final double take;
     private final double eps;
     private final boolean unbiased;
+    private final double initialVariance;
     private final Axes axes;
-    private final int features;
-    private final double[] runningMean;
-    private final double[] runningVar;
-    private final Map<String, Tensor> buffers;
+    private Parameter gamma;
+    private Parameter beta;
+    private int features;
+    private double[] runningMean;
+    private double[] runningVar;
+    private Map<String, Tensor> buffers = Map.of();
     private boolean training = true;
     private boolean batchStatistics;
     private Tensor xhat;
     private Tensor y;
     private Tensor dx;
-    private final double[] mean;
-    private final double[] var;
-    private final double[] invStd;
+    private double[] mean;
+    private double[] var;
+    private double[] invStd;
 
     /**
      * {@code gamma} and {@code beta} of shape {@code (F)}, not copied; the book's momentum (the
@@ -89,7 +91,18 @@ public final class BatchNormalization implements Layer {
         this(Tensor.zeros(features).fill(1.0), Tensor.zeros(features), 0.9, 1e-6);
     }
 
-    private BatchNormalization(
+    /** As {@link #BatchNormalization(int)}, the number of features taken from the input in a graph. */
+    public BatchNormalization() {
+        this(0.9, 1e-6);
+    }
+
+    /** As {@link #BatchNormalization()} with the book's momentum in [0, 1] and eps &gt; 0. */
+    public BatchNormalization(double momentum, double eps) {
+        this(null, null, momentum, 1 - momentum, eps, false, 1.0, Axes.PER_CHANNEL);
+    }
+
+    /** Every setting; {@code gamma} null leaves the features to the graph. */
+    BatchNormalization(
             Tensor gamma,
             Tensor beta,
             double keep,
@@ -98,11 +111,6 @@ public final class BatchNormalization implements Layer {
             boolean unbiased,
             double initialVariance,
             Axes axes) {
-        if (gamma.rank() != 1) {
-            throw new IllegalArgumentException(
-                    "BatchNormalization: expected gamma of shape (F,), got " + gamma.shapeString());
-        }
-        Shapes.requireSame("BatchNormalization", "beta", gamma, beta);
         if (!(keep >= 0 && keep <= 1) || !(eps > 0) || Double.isInfinite(eps)) {
             throw new IllegalArgumentException("BatchNormalization: expected momentum in [0, 1] and eps > 0, got "
                     + keep + " (the weight of the old value) and " + eps);
@@ -111,14 +119,26 @@ public final class BatchNormalization implements Layer {
             throw new IllegalArgumentException(
                     "BatchNormalization: expected an initial running variance >= 0, got " + initialVariance);
         }
-        this.features = gamma.size();
-        this.gamma = new Parameter("gamma", gamma);
-        this.beta = new Parameter("beta", beta);
         this.keep = keep;
         this.take = take;
         this.eps = eps;
         this.unbiased = unbiased;
+        this.initialVariance = initialVariance;
         this.axes = java.util.Objects.requireNonNull(axes, "BatchNormalization: expected axes, got null");
+        if (gamma != null) {
+            init(gamma, beta);
+        }
+    }
+
+    private void init(Tensor gamma, Tensor beta) {
+        if (gamma.rank() != 1) {
+            throw new IllegalArgumentException(
+                    "BatchNormalization: expected gamma of shape (F,), got " + gamma.shapeString());
+        }
+        Shapes.requireSame("BatchNormalization", "beta", gamma, beta);
+        this.features = gamma.size();
+        this.gamma = new Parameter("gamma", gamma);
+        this.beta = new Parameter("beta", beta);
         this.runningMean = new double[features];
         this.runningVar = new double[features];
         this.mean = new double[features];
@@ -132,8 +152,13 @@ public final class BatchNormalization implements Layer {
     }
 
     /** Settings for a layer of {@code features} features, starting from {@link #BatchNormalization(int)}'s. */
-    public static Builder builder(int features) {
-        return new Builder(features);
+    public static BatchNormalizationBuilder builder(int features) {
+        return new BatchNormalizationBuilder(features);
+    }
+
+    /** Settings for a layer whose features its graph gives, starting from {@link #BatchNormalization()}'s. */
+    public static BatchNormalizationBuilder builder() {
+        return new BatchNormalizationBuilder(0);
     }
 
     /**
@@ -159,8 +184,50 @@ public final class BatchNormalization implements Layer {
                 .build();
     }
 
+    /** Creates γ = 1 and β = 0, one per feature of the input, for a layer built without its features. */
+    @Override
+    public void build(int[][] inputShapes, java.util.Random random) {
+        if (gamma != null) {
+            return;
+        }
+        if (inputShapes == null) {
+            throw new IllegalStateException("BatchNormalization needs the shape of its input to create gamma and beta");
+        }
+        int f = featuresOf(inputShapes[0]);
+        init(Tensor.zeros(f).fill(1.0), Tensor.zeros(f));
+    }
+
+    /** The input's shape; its features (axis 1, or every value per feature) must be the layer's. */
+    @Override
+    public int[][] outputShapes(int[][] inputShapes) {
+        int f = featuresOf(inputShapes[0]);
+        if (gamma != null && f != features) {
+            throw new IllegalArgumentException("BatchNormalization expects examples of "
+                    + (axes == Axes.PER_FEATURE
+                            ? features + " values"
+                            : "shape (" + features + ") or (" + features + ", H, W)")
+                    + ", got " + Tensor.shapeString(inputShapes[0]));
+        }
+        return new int[][] {inputShapes[0].clone()};
+    }
+
+    private int featuresOf(int[] example) {
+        if (example.length == 0) {
+            throw new IllegalArgumentException("BatchNormalization expects examples of shape (F) or (F, H, W), got ()");
+        }
+        int values = 1;
+        for (int d : example) {
+            values *= d;
+        }
+        return axes == Axes.PER_FEATURE ? values : example[0];
+    }
+
     @Override
     public Tensor forward(Tensor x) {
+        if (gamma == null) {
+            throw new IllegalStateException(
+                    "BatchNormalization: its gamma and beta are created when a graph holding it is built");
+        }
         boolean perFeature = axes == Axes.PER_FEATURE;
         if (perFeature ? x.rank() < 2 || x.cols() != features : x.rank() < 2 || x.dim(1) != features) {
             throw new IllegalArgumentException("BatchNormalization: expected input of shape (N, " + features + ") or "
@@ -260,7 +327,7 @@ public final class BatchNormalization implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(gamma, beta);
+        return gamma == null ? List.of() : List.of(gamma, beta);
     }
 
     /**
@@ -279,12 +346,12 @@ public final class BatchNormalization implements Layer {
 
     /** The running mean, a copy. */
     public double[] runningMean() {
-        return runningMean.clone();
+        return runningMean == null ? new double[0] : runningMean.clone();
     }
 
     /** The running variance as this layer keeps it (biased or unbiased), a copy. */
     public double[] runningVariance() {
-        return runningVar.clone();
+        return runningVar == null ? new double[0] : runningVar.clone();
     }
 
     /** Which values share one mean and variance. */
@@ -297,90 +364,26 @@ public final class BatchNormalization implements Layer {
         return eps;
     }
 
-    /**
-     * The settings of a {@link BatchNormalization}, each named by its source; unset ones are
-     * {@link BatchNormalization#BatchNormalization(int)}'s.
-     */
-    public static final class Builder {
-        private final int features;
-        private Tensor gamma;
-        private Tensor beta;
-        private double keep = 0.9;
-        private double take = 1 - 0.9;
-        private double eps = 1e-6;
-        private boolean unbiased;
-        private double initialVariance = 1.0;
-        private Axes axes = Axes.PER_CHANNEL;
+    /** The weight of the old running value: {@code r ← momentum·r + (1 − momentum)·batch}. */
+    public double momentum() {
+        return keep;
+    }
 
-        private Builder(int features) {
-            if (features < 1) {
-                throw new IllegalArgumentException("BatchNormalization: expected features >= 1, got " + features);
-            }
-            this.features = features;
-        }
+    /** Whether the running variance is the unbiased one (PyTorch's). */
+    public boolean unbiasedRunningVariance() {
+        return unbiased;
+    }
 
-        /** γ of shape {@code (F)}, not copied; 1 by default. */
-        public Builder gamma(Tensor gamma) {
-            this.gamma = gamma;
-            return this;
-        }
+    /** Where the running variance starts. */
+    public double initialRunningVariance() {
+        return initialVariance;
+    }
 
-        /** β of shape {@code (F)}, not copied; 0 by default. */
-        public Builder beta(Tensor beta) {
-            this.beta = beta;
-            return this;
-        }
-
-        /** The book's form: {@code r ← momentum·r + (1 − momentum)·batch}; 0.9 by default. */
-        public Builder momentum(double momentum) {
-            this.keep = momentum;
-            this.take = 1 - momentum;
-            return this;
-        }
-
-        /** PyTorch's form: {@code r ← (1 − momentum)·r + momentum·batch}; its default is 0.1. */
-        public Builder pytorchMomentum(double momentum) {
-            if (!(momentum >= 0 && momentum <= 1)) {
-                throw new IllegalArgumentException(
-                        "BatchNormalization: expected a PyTorch momentum in [0, 1], got " + momentum);
-            }
-            this.keep = 1 - momentum;
-            this.take = momentum;
-            return this;
-        }
-
-        /** Added to the variance under the square root; 1e-6 (the book) by default, PyTorch's is 1e-5. */
-        public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /** Whether the running variance takes the unbiased {@code M/(M−1)·σ²} (PyTorch) or σ² (the book, the default). */
-        public Builder unbiasedRunningVariance(boolean unbiased) {
-            this.unbiased = unbiased;
-            return this;
-        }
-
-        /** Where the running variance starts: 1 by default (PyTorch), 0 in the book. */
-        public Builder initialRunningVariance(double variance) {
-            this.initialVariance = variance;
-            return this;
-        }
-
-        /** Per channel (the default, PyTorch) or per feature (the book). */
-        public Builder axes(Axes axes) {
-            this.axes = axes;
-            return this;
-        }
-
-        public BatchNormalization build() {
-            Tensor g = gamma != null ? gamma : Tensor.zeros(features).fill(1.0);
-            Tensor b = beta != null ? beta : Tensor.zeros(features);
-            if (g.size() != features) {
-                throw new IllegalArgumentException(
-                        "BatchNormalization: expected gamma of shape (" + features + ",), got " + g.shapeString());
-            }
-            return new BatchNormalization(g, b, keep, take, eps, unbiased, initialVariance, axes);
-        }
+    /** {@code BatchNormalization(100, momentum 0.9, eps 1.0E-6)}; {@code ?} features before a graph gives them. */
+    @Override
+    public String toString() {
+        return "BatchNormalization(" + (gamma == null ? "?" : Integer.toString(features)) + ", momentum " + keep
+                + ", eps " + eps + (unbiased ? ", unbiased" : "") + (axes == Axes.PER_FEATURE ? ", per feature" : "")
+                + ")";
     }
 }

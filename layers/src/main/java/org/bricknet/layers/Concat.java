@@ -121,4 +121,9 @@ public final class Concat implements Brick {
     private static boolean sameBeyondFirst(int[] a, int[] b) {
         return Arrays.equals(a, 1, a.length, b, 1, b.length);
     }
+
+    @Override
+    public String toString() {
+        return "Concat";
+    }
 }

@@ -223,4 +223,36 @@ public final class Convolution implements Layer {
         requireBuilt();
         return b;
     }
+
+    /** The number of filters (output channels). */
+    public int filters() {
+        return filters;
+    }
+
+    public int kernelHeight() {
+        return kh;
+    }
+
+    public int kernelWidth() {
+        return kw;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int pad() {
+        return pad;
+    }
+
+    /** How the filters of a lazily built convolution are drawn; null for one built over given filters. */
+    public WeightInit init() {
+        return init;
+    }
+
+    /** {@code Convolution(30 filters 5x5, stride 1, pad 0)}. */
+    @Override
+    public String toString() {
+        return "Convolution(" + filters + " filters " + kh + "x" + kw + ", stride " + stride + ", pad " + pad + ")";
+    }
 }

@@ -179,4 +179,10 @@ public final class Dropout implements Layer {
     private double scale() {
         return form == Form.BOOK ? 1.0 : 1.0 / (1.0 - ratio);
     }
+
+    /** {@code Dropout(0.5)}. */
+    @Override
+    public String toString() {
+        return "Dropout(" + ratio + (form == Form.BOOK ? ", book" : "") + ")";
+    }
 }

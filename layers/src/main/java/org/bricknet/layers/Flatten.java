@@ -36,4 +36,9 @@ public final class Flatten implements Layer {
         Shapes.requireShape("Flatten", "output gradient", new int[] {inputShape[0], cols}, dout);
         return dout.reshape(inputShape.clone());
     }
+
+    @Override
+    public String toString() {
+        return "Flatten";
+    }
 }

@@ -55,4 +55,10 @@ public final class LeakyRelu implements Layer {
     public double slope() {
         return slope;
     }
+
+    /** {@code LeakyRelu(0.01)}. */
+    @Override
+    public String toString() {
+        return "LeakyRelu(" + slope + ")";
+    }
 }

@@ -85,4 +85,26 @@ public final class MaxPooling implements Layer {
         }
         return dx;
     }
+
+    public int windowHeight() {
+        return ph;
+    }
+
+    public int windowWidth() {
+        return pw;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int pad() {
+        return pad;
+    }
+
+    /** {@code MaxPooling(2x2, stride 2, pad 0)}. */
+    @Override
+    public String toString() {
+        return "MaxPooling(" + ph + "x" + pw + ", stride " + stride + ", pad " + pad + ")";
+    }
 }

@@ -83,4 +83,9 @@ public final class Multiply implements Brick {
     public void setInputGradientNeeded(boolean needed) {
         this.inputGradientNeeded = needed;
     }
+
+    @Override
+    public String toString() {
+        return "Multiply";
+    }
 }

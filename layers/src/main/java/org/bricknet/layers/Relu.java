@@ -40,4 +40,9 @@ public final class Relu implements Layer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "Relu";
+    }
 }

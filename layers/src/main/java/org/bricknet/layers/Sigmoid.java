@@ -40,4 +40,9 @@ public final class Sigmoid implements Layer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "Sigmoid";
+    }
 }

@@ -56,4 +56,9 @@ public final class Softmax implements Layer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "Softmax";
+    }
 }

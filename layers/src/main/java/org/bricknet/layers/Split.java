@@ -118,4 +118,12 @@ public final class Split implements Brick {
     public void setInputGradientNeeded(boolean needed) {
         this.inputGradientNeeded = needed;
     }
+
+    /** {@code Split(20, 30)}. */
+    @Override
+    public String toString() {
+        return "Split("
+                + Arrays.stream(sizes).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "))
+                + ")";
+    }
 }

@@ -39,4 +39,9 @@ public final class Tanh implements Layer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "Tanh";
+    }
 }

@@ -38,7 +38,7 @@ class BatchNormalizationConventionsTest extends LayerContract {
         int perExample = Arrays.stream(inputShape).skip(1).reduce(1, (a, b) -> a * b);
         boolean book = random.nextBoolean();
         int f = book ? perExample : channels;
-        BatchNormalization.Builder b = BatchNormalization.builder(f)
+        BatchNormalizationBuilder b = BatchNormalization.builder(f)
                 .gamma(Tensor.uniform(random, 0.5, 2, f))
                 .beta(Tensor.randn(random, 1.0, f));
         BatchNormalization bn = book

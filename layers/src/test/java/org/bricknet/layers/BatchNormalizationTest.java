@@ -146,4 +146,53 @@ class BatchNormalizationTest extends LayerContract {
                 () -> new BatchNormalization(Tensor.zeros(3), Tensor.zeros(2), 0.9, 1e-6));
         assertEquals("BatchNormalization: expected beta of shape (3,), got (2,)", e.getMessage());
     }
+
+    @Test
+    void inAGraphItTakesItsFeaturesFromTheGraph() {
+        BatchNormalization bn = new BatchNormalization();
+        assertEquals(List.of(), bn.parameters());
+        IllegalStateException early = assertThrows(IllegalStateException.class, () -> bn.forward(Tensor.zeros(2, 3)));
+        assertEquals(
+                "BatchNormalization: its gamma and beta are created when a graph holding it is built",
+                early.getMessage());
+        org.bricknet.core.Graph g = org.bricknet.core.Graph.builder()
+                .input("image", 3, 4, 4)
+                .node("bn", bn, "image")
+                .output("bn")
+                .build(new Random(1));
+        // one feature per channel: γ = 1, β = 0, running mean 0 and variance 1
+        assertArrayEquals(new double[] {1, 1, 1}, bn.parameters().get(0).value().data());
+        assertArrayEquals(new double[] {0, 0, 0}, bn.parameters().get(1).value().data());
+        assertEquals(
+                List.of("bn.gamma", "bn.beta"), List.copyOf(g.namedParameters().keySet()));
+        assertEquals(
+                List.of("bn.running_mean", "bn.running_var"),
+                List.copyOf(g.buffers().keySet()));
+        assertArrayEquals(new int[] {3, 4, 4}, g.exampleShape("bn"));
+        // it then works as one built with its size
+        BatchNormalization sized = new BatchNormalization(3);
+        Tensor x = spread(new Random(2), 2, 3, 4, 4);
+        assertArrayEquals(sized.forward(x).data(), g.forward(x).data());
+        assertEquals(0.9, bn.momentum());
+        assertEquals(1e-6, bn.eps());
+    }
+
+    @Test
+    void aGraphSaysWhatDoesNotFitItsFeatures() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> org.bricknet.core.Graph.builder()
+                        .input("x", 5)
+                        .node("bn", new BatchNormalization(3), "x")
+                        .output("bn")
+                        .build());
+        assertEquals(
+                "BatchNormalization 'bn' takes 'x' (N, 5): BatchNormalization expects examples of shape (3) or"
+                        + " (3, H, W), got (5,)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchNormalization(1.5, 1e-6));
+        assertEquals(
+                "BatchNormalization: expected momentum in [0, 1] and eps > 0, got 1.5 (the weight of the old value) and 1.0E-6",
+                e.getMessage());
+    }
 }

@@ -119,4 +119,9 @@ public final class MeanSquaredError implements LossLayer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "MeanSquaredError";
+    }
 }

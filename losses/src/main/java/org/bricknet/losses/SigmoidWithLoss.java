@@ -133,4 +133,9 @@ public final class SigmoidWithLoss implements LossLayer {
         }
         return dx;
     }
+
+    @Override
+    public String toString() {
+        return "SigmoidWithLoss";
+    }
 }

@@ -103,4 +103,9 @@ public final class SoftmaxWithLoss implements LossLayer {
                     "SoftmaxWithLoss: expected scores of shape (N, K), got " + scores.shapeString());
         }
     }
+
+    @Override
+    public String toString() {
+        return "SoftmaxWithLoss";
+    }
 }

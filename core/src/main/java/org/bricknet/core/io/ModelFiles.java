@@ -2,16 +2,25 @@ package org.bricknet.core.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import org.bricknet.core.Graph;
 import org.bricknet.core.Network;
 import org.bricknet.core.Tensor;
 
 /**
  * A network's state — its parameters and buffers (running statistics), keyed as in
- * {@link Network#state()} — in a safetensors file, with
- * whatever the caller needs to rebuild the model (its kind and sizes) in {@code __metadata__}.
+ * {@link Network#state()} — in a safetensors file, with what rebuilds the model in
+ * {@code __metadata__}: either whatever the caller writes there ({@link #save}, read back with
+ * {@link #read} and {@link #loadInto}), or the network's {@link Architecture} ({@link #saveGraph}),
+ * from which {@link #loadGraph} rebuilds any network of registered bricks without its code.
  */
 public final class ModelFiles {
+    /** The {@code format} in the metadata of a model file that carries its architecture. */
+    public static final String GRAPH_FORMAT = "bricknet-graph-1";
+
     private ModelFiles() {}
 
     /** Saves every parameter of {@code net} and the metadata, atomically. */
@@ -45,5 +54,110 @@ public final class ModelFiles {
             }
         }
         state.forEach((k, v) -> v.copyFrom(tensors.get(k)));
+    }
+
+    /**
+     * Saves a network over a graph of registered bricks ({@link Network#Network(Graph)}) with its
+     * architecture in {@code __metadata__} ({@code format} {@value #GRAPH_FORMAT},
+     * {@code architecture} the JSON text) and its state; a weight several bricks share is one tensor.
+     * {@code extra} adds metadata of the caller's own.
+     */
+    public static void saveGraph(Path file, Network net, Map<String, String> extra) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>(extra);
+        if (meta.containsKey("format") || meta.containsKey("architecture")) {
+            throw new IllegalArgumentException(
+                    "ModelFiles: 'format' and 'architecture' are written by saveGraph, not given; got "
+                            + extra.keySet());
+        }
+        meta.put("format", GRAPH_FORMAT);
+        try {
+            meta.put("architecture", Architecture.of(net.graph()).toJson());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "ModelFiles.saveGraph needs a network over a graph of registered bricks"
+                            + " whose inputs have shapes (new Network(graph)); " + e.getMessage(),
+                    e);
+        }
+        SafeTensors.save(file, net.state(), meta);
+    }
+
+    /** {@link #saveGraph(Path, Network, Map)} with no metadata of the caller's. */
+    public static void saveGraph(Path file, Network net) throws IOException {
+        saveGraph(file, net, Map.of());
+    }
+
+    /** Whether a model file's metadata carries an architecture ({@link #saveGraph}). */
+    public static boolean holdsGraph(Map<String, String> metadata) {
+        return GRAPH_FORMAT.equals(metadata.get("format"));
+    }
+
+    /** Reads a file written by {@link #saveGraph}, its brick types from {@link BrickRegistry#standard()}. */
+    public static Network loadGraph(Path file) throws IOException {
+        return loadGraph(file, BrickRegistry.standard());
+    }
+
+    /**
+     * Reads a file written by {@link #saveGraph}: its architecture is read and checked, and the
+     * shapes of the tensors it implies are compared with the file's, before the graph is built, so
+     * that what the file makes bricknet allocate is bounded by its own size. A network of one input
+     * and at most one name of targets is returned, in the state the file holds.
+     */
+    public static Network loadGraph(Path file, BrickRegistry registry) throws IOException {
+        String name = file.toString();
+        SafeTensors.Contents contents = SafeTensors.load(file);
+        Map<String, String> meta = contents.metadata();
+        if (!holdsGraph(meta)) {
+            throw new BadFileException(
+                    name,
+                    "__metadata__ does not describe a graph: format is "
+                            + (meta.get("format") == null ? "missing" : "'" + meta.get("format") + "'") + ", expected '"
+                            + GRAPH_FORMAT + "' (a model saved with its architecture)");
+        }
+        String text = meta.get("architecture");
+        if (text == null) {
+            throw new BadFileException(name, "__metadata__ has no 'architecture'");
+        }
+        Architecture a = Architecture.parse(text, name + ": __metadata__ 'architecture'", registry);
+        if (a.inputs().size() != 1
+                || a.losses.stream().map(Architecture.Loss::target).distinct().count() > 1) {
+            throw new BadFileException(
+                    name,
+                    "the architecture has inputs " + a.inputs().keySet()
+                            + " and targets "
+                            + a.losses.stream()
+                                    .map(Architecture.Loss::target)
+                                    .distinct()
+                                    .toList()
+                            + "; a network takes one input and one name of targets");
+        }
+        requireTensors(a.stateShapes(), contents.tensors(), name);
+        Graph g = a.build(new Random(0));
+        g.state().forEach((k, v) -> v.copyFrom(contents.tensors().get(k)));
+        return new Network(g);
+    }
+
+    /** The file holds exactly the tensors the architecture implies, each of its shape. */
+    private static void requireTensors(Map<String, int[]> implied, Map<String, Tensor> held, String file)
+            throws BadFileException {
+        for (Map.Entry<String, int[]> e : implied.entrySet()) {
+            Tensor t = held.get(e.getKey());
+            if (t == null) {
+                throw new BadFileException(
+                        file,
+                        "the architecture has tensor '" + e.getKey() + "' " + Tensor.shapeString(e.getValue())
+                                + ", which the file does not hold");
+            }
+            if (!Arrays.equals(t.shape(), e.getValue())) {
+                throw new BadFileException(
+                        file,
+                        "tensor '" + e.getKey() + "' is " + t.shapeString() + " but the architecture makes it "
+                                + Tensor.shapeString(e.getValue()));
+            }
+        }
+        for (String k : held.keySet()) {
+            if (!implied.containsKey(k)) {
+                throw new BadFileException(file, "tensor '" + k + "' is not part of the architecture");
+            }
+        }
     }
 }
