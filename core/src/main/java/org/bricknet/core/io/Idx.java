@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.bricknet.core.data.Memory;
 
 /**
  * Reads IDX files, the format of MNIST, Fashion-MNIST, EMNIST and KMNIST: a 4-byte magic number
@@ -21,11 +22,16 @@ import java.util.zip.ZipException;
  * product fits a Java array and at most {@link #MAX_ELEMENTS}, and — for a gzipped file — that
  * the claimed size is possible for the compressed size (deflate expands at most 1032-fold). It
  * then checks that the file holds exactly the announced bytes: fewer is "truncated", more is
- * "trailing bytes". Every failure is a {@link BadFileException} naming the file.
+ * "trailing bytes", in a plain file and after a gzip stream alike (concatenated gzip members are
+ * one stream; anything else after the last member is refused). Every failure is a
+ * {@link BadFileException} naming the file.
  *
- * <p>Memory: a plain file's data array is allocated once the file size has confirmed it; a
- * gzipped file's (whose real size is known only by inflating it) grows from 1 MiB as the data
- * arrives, so a lying header costs at most about twice the bytes the stream really holds.
+ * <p>Memory: the announced size is checked against the free heap ({@link Memory#require}) before
+ * anything is allocated, so an honest header the heap cannot hold is refused with the size needed,
+ * not an {@code OutOfMemoryError}. A plain file's data array is then allocated once the file size
+ * has confirmed it; a gzipped file's (whose real size is known only by inflating it) grows from
+ * 1 MiB as the data arrives, so a lying header costs at most about twice the bytes the stream
+ * really holds.
  */
 public final class Idx {
     /** The most elements one IDX file may announce: 2^30 bytes, 17× the full 60,000-image MNIST. */
@@ -45,15 +51,18 @@ public final class Idx {
         public int itemSize() {
             return data.length / dims[0];
         }
+
+        /** The dimensions after the first: {@code {28, 28}} for MNIST images, {@code {}} for labels. */
+        public int[] itemShape() {
+            return java.util.Arrays.copyOfRange(dims, 1, dims.length);
+        }
     }
 
     private Idx() {}
 
     /** Reads an IDX file, gzipped or not. */
     public static Array read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadFileException(file.toString(), "no such file");
-        }
+        FileChecks.requireReadableFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), Files.size(file));
         }
@@ -71,8 +80,12 @@ public final class Idx {
         buffered.reset();
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
         try {
-            InputStream in = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-            return readBody(new DataInputStream(in), name, storedSize, gzip);
+            StrictGzip gz = gzip ? new StrictGzip(buffered) : null;
+            Array a = readBody(new DataInputStream(gzip ? gz : buffered), name, storedSize, gzip);
+            if (gzip && gz.trailingData()) {
+                throw new BadFileException(name, "trailing bytes after the end of the gzip stream");
+            }
+            return a;
         } catch (ZipException e) {
             throw new BadFileException(name, "corrupt gzip data (" + e.getMessage() + ")", e);
         } catch (EOFException e) {
@@ -120,6 +133,7 @@ public final class Idx {
                                     ? "a gzip file of " + storedSize + " bytes cannot hold that many"
                                     : "only " + Math.max(0, bound) + " follow the header (truncated)"));
         }
+        Memory.require(gzip || storedSize < 0 ? total + total / 2 : total, name + " (" + dimsText(dims) + " bytes)");
         byte[] data = readData(in, (int) total, gzip || storedSize < 0, name);
         if (in.read() != -1) {
             throw new BadFileException(name, "trailing bytes after the " + total + " announced bytes of data");
@@ -146,6 +160,44 @@ public final class Idx {
             off += n;
         }
         return data;
+    }
+
+    private static String dimsText(int[] dims) {
+        StringBuilder b = new StringBuilder();
+        for (int d : dims) {
+            b.append(b.length() == 0 ? "" : "×").append(d);
+        }
+        return b.toString();
+    }
+
+    /**
+     * A gzip stream that can tell whether anything but another gzip member followed its end.
+     * {@link GZIPInputStream} reads a following member, and silently ignores bytes after the last
+     * member that do not form one; this stream hides the underlying stream's {@code available()}
+     * so that it looks for a next member only in the bytes it already buffered, and afterwards
+     * reports any byte beyond the 8-byte trailer, buffered or not, as trailing data.
+     */
+    private static final class StrictGzip extends GZIPInputStream {
+        private final InputStream raw;
+
+        StrictGzip(InputStream raw) throws IOException {
+            this(raw, new java.io.FilterInputStream(raw) {
+                @Override
+                public int available() {
+                    return 0;
+                }
+            });
+        }
+
+        private StrictGzip(InputStream raw, InputStream hidden) throws IOException {
+            super(hidden, 1 << 16);
+            this.raw = raw;
+        }
+
+        /** After the end of the stream: whether bytes followed the last member's trailer. */
+        boolean trailingData() throws IOException {
+            return inf.getRemaining() > 8 || raw.read() != -1;
+        }
     }
 
     /** Reads an IDX file (gzipped or not) held in memory; {@code name} names it in errors. */

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -115,9 +114,7 @@ public final class SafeTensors {
     /** Reads and checks a file written by {@link #save} (or any F64 safetensors file). */
     public static Contents load(Path file) throws IOException {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new BadFileException(name, "no such file");
-        }
+        FileChecks.requireReadableFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return load(
                     new Source() {
