@@ -21,6 +21,11 @@ public final class AdaGrad extends StatefulOptimizer {
     }
 
     @Override
+    boolean holdsSquares(int slot) {
+        return true;
+    }
+
+    @Override
     void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double[] h = s[0];

@@ -53,6 +53,11 @@ public class Adam extends StatefulOptimizer {
     }
 
     @Override
+    boolean holdsSquares(int slot) {
+        return slot == 1;
+    }
+
+    @Override
     void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double[] m = s[0];
         double[] v = s[1];

@@ -34,6 +34,11 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     @Override
+    boolean holdsSquares(int slot) {
+        return true;
+    }
+
+    @Override
     void update(Parameter p, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double keep = 1 - decay;
