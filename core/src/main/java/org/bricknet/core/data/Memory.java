@@ -9,7 +9,8 @@ import java.util.Locale;
  * how much is needed, how much the heap has, and the {@code -Xmx} to run with, instead of an
  * {@code OutOfMemoryError} halfway through the work.
  *
- * <p>What is free is {@code maxMemory − used}; when a need exceeds it, the garbage collector is
+ * <p>What is free is {@code maxMemory − used}, less a reserve of an eighth of the heap (at most
+ * 32 MiB) that the collector needs to work in (a large array needs contiguous space); when a need exceeds it, the garbage collector is
  * asked to run once before the refusal, so that garbage is not counted as used.
  */
 public final class Memory {
@@ -29,17 +30,18 @@ public final class Memory {
      * (60000×28×28 bytes)"}).
      */
     public static void require(long bytes, String what) {
-        if (bytes <= free()) {
+        long reserve = Math.min(Runtime.getRuntime().maxMemory() / 8, 32 * MIB);
+        if (bytes <= free() - reserve) {
             return;
         }
         System.gc();
         long free = free();
-        if (bytes <= free) {
+        if (bytes <= free - reserve) {
             return;
         }
         Runtime r = Runtime.getRuntime();
         long used = r.maxMemory() - free;
-        throw new NotEnoughMemoryException(what, bytes, free, r.maxMemory(), suggestedHeap(used + bytes));
+        throw new NotEnoughMemoryException(what, bytes, free, r.maxMemory(), suggestedHeap(used + reserve + bytes));
     }
 
     /** {@code needed} with a quarter more for the rest of the run, rounded up to a -Xmx value. */
@@ -49,9 +51,10 @@ public final class Memory {
             return "more memory than a Java heap can have";
         }
         long mib = (long) Math.ceil(want / MIB);
-        if (mib <= 1024) {
+        if (mib < 1024) {
             long step = 64;
-            return "-Xmx" + ((mib + step - 1) / step * step) + "m";
+            long rounded = (mib + step - 1) / step * step;
+            return rounded < 1024 ? "-Xmx" + rounded + "m" : "-Xmx1g";
         }
         return "-Xmx" + (mib + 1023) / 1024 + "g";
     }

@@ -104,11 +104,12 @@ public final class AtomicFiles {
         if (dir == null) {
             throw new PathException(target, "cannot write: not a file name");
         }
+        Path shown = file.equals(target.toAbsolutePath()) && target.getParent() != null ? target.getParent() : dir;
         if (!Files.exists(dir)) {
-            throw new PathException(target, "cannot write: directory " + dir + " does not exist");
+            throw new PathException(target, "cannot write: directory " + shown + " does not exist");
         }
         if (!Files.isDirectory(dir)) {
-            throw new PathException(target, "cannot write: " + dir + " is not a directory");
+            throw new PathException(target, "cannot write: " + shown + " is not a directory");
         }
         if (Files.isDirectory(file)) {
             throw new PathException(target, "cannot write: is a directory");

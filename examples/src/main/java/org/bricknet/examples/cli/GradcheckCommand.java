@@ -67,22 +67,29 @@ public final class GradcheckCommand implements Callable<Integer> {
                     + " random unit directions per tensor (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
+    /** The most directions per tensor: each costs two evaluations of the network. */
+    static final int MAX_DIRECTIONS = 1000;
+
+    /** The most elements per tensor in subset mode (a tensor with fewer is checked whole). */
+    static final int MAX_SUBSET = 1_000_000;
+
     @Option(
             names = "--subset-size",
             defaultValue = "10",
-            description = "Elements per tensor in subset mode (default: ${DEFAULT-VALUE}).")
+            description = "Elements per tensor in subset mode, 1 to " + MAX_SUBSET + " (default: ${DEFAULT-VALUE}).")
     int subsetSize;
 
     @Option(
             names = "--directions",
             defaultValue = "5",
-            description = "Directions per tensor in direction mode (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Directions per tensor in direction mode, 1 to " + MAX_DIRECTIONS + " (default: ${DEFAULT-VALUE}).")
     int directions;
 
     @Option(
             names = "--batch",
             defaultValue = "3",
-            description = "Number of embedded test digits (default: ${DEFAULT-VALUE}).")
+            description = "Number of embedded test digits, 1 to 2000 (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(
@@ -93,19 +100,29 @@ public final class GradcheckCommand implements Callable<Integer> {
 
     @Option(
             names = "--rtol",
-            description = "Largest relative error that passes (default: " + Tolerance.DEFAULT_RTOL + ").")
+            description =
+                    "Largest relative error that passes, > 0 and <= 0.1 (default: " + Tolerance.DEFAULT_RTOL + ").")
     double rtol = Tolerance.DEFAULT_RTOL;
 
     @Option(
             names = "--atol",
-            description = "Largest absolute error that passes (default: " + Tolerance.DEFAULT_ATOL + ").")
+            description =
+                    "Largest absolute error that passes, >= 0 and <= 0.1 (default: " + Tolerance.DEFAULT_ATOL + ").")
     double atol = Tolerance.DEFAULT_ATOL;
 
     @Override
     public Integer call() {
-        if (batch < 1 || batch > 2000 || subsetSize < 1 || directions < 1) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--batch must be in [1, 2000], --subset-size and --directions at least 1");
+        CommandLine cl = spec.commandLine();
+        Bounds.in(cl, "--batch", batch, 1, 2000);
+        Bounds.in(cl, "--subset-size", subsetSize, 1, MAX_SUBSET);
+        Bounds.in(cl, "--directions", directions, 1, MAX_DIRECTIONS);
+        Bounds.in(cl, "--rtol", rtol, 0, 0.1, true);
+        Bounds.in(cl, "--atol", atol, 0, 0.1, false);
+        if (mode != Mode.SUBSET && ModelOptions.given(cl, "--subset-size")) {
+            throw new CommandLine.ParameterException(cl, "--subset-size applies to --mode subset only");
+        }
+        if (mode != Mode.DIRECTION && ModelOptions.given(cl, "--directions")) {
+            throw new CommandLine.ParameterException(cl, "--directions applies to --mode direction only");
         }
         ModelSpec.Kind kind;
         try {
@@ -113,11 +130,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
         }
-        Dataset digits = Datasets.mnist10k().test().slice(0, batch);
-        int side = (int) Math.round(Math.sqrt(digits.inputs().cols()));
-        int[] input = kind == ModelSpec.Kind.CNN
-                ? new int[] {1, side, side}
-                : new int[] {digits.inputs().cols()};
+        Dataset digits = Datasets.mnist10kTest().slice(0, batch);
+        int[] input = digits.imageShape();
         boolean mlp = kind == ModelSpec.Kind.MLP;
         ModelSpec form = new ModelSpec(
                 kind,

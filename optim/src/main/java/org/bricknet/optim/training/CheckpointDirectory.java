@@ -98,10 +98,32 @@ public final class CheckpointDirectory implements AutoCloseable {
         if (resumedFile != null && Files.exists(resumedFile) && Files.isSameFile(file, resumedFile)) {
             return;
         }
-        throw new PathException(
-                dir,
-                "holds the checkpoint of another run (" + describe(dir) + "); continue that run from it, or"
-                        + " choose another directory");
+        throw new Occupied(dir, describe(dir));
+    }
+
+    /** The directory holds another run's checkpoint; {@link #progress()} says how far that run got. */
+    public static final class Occupied extends PathException {
+        private final String progress;
+
+        Occupied(Path dir, String progress) {
+            super(
+                    dir,
+                    "holds the checkpoint of another run (" + progress + "); continue that run from it, or choose"
+                            + " another directory");
+            this.progress = progress;
+        }
+
+        /** How far the other run got, such as {@code after epoch 3 of 10}. */
+        public String progress() {
+            return progress;
+        }
+    }
+
+    /** Another run, alive now, holds the directory's lock. */
+    public static final class Busy extends PathException {
+        Busy(Path dir) {
+            super(dir, "another run is writing checkpoints here now (it holds " + LOCK + "); choose another directory");
+        }
     }
 
     private static String describe(Path dir) {
