@@ -40,6 +40,23 @@ final class ModelOptions {
 
     private ModelOptions() {}
 
+    /** The per-model defaults {@code train --help} lists: hidden sizes, epochs, batch, optimizer and rate. */
+    record Defaults(int[] hidden, int epochs, int batch, String optimizer, double lr) {
+        static Defaults of(Kind kind) {
+            return switch (kind) {
+                case TWO_LAYER -> new Defaults(new int[] {50}, 100, 100, "sgd", 0.1);
+                case NIELSEN -> new Defaults(new int[] {30}, 30, 10, "sgd", 3.0);
+                case MLP -> new Defaults(new int[] {100, 100, 100}, 20, 100, "sgd", 0.1);
+                case CNN -> new Defaults(new int[] {100}, 10, 100, "adam", 0.001);
+            };
+        }
+
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+    }
+
     /** The model options, in the order {@code --help} lists them. */
     static List<String> modelOptions() {
         return List.copyOf(TAKEN_BY.keySet());

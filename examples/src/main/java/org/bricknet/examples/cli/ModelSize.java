@@ -118,6 +118,12 @@ final class ModelSize {
         Memory.require(bytes, what);
     }
 
+    /** The values of optimizer state per parameter value (Adam: 2), as the optimizer reports them. */
+    static int optimizerSlots(org.bricknet.optim.Optimizer opt) {
+        org.bricknet.core.Parameter one = new org.bricknet.core.Parameter("p", org.bricknet.core.Tensor.zeros(1));
+        return opt.state(Map.of("p", one)).size() - 1;
+    }
+
     private static long pooled(ModelSpec s) {
         int[] x = s.input();
         long oh = Math.max(0, x[1] - SimpleConvNet.KERNEL + 1) / 2;

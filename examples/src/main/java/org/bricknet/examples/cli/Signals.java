@@ -10,8 +10,10 @@ import sun.misc.SignalHandler;
  * shutdown hooks and then the C library's exit handlers, and OpenBLAS's exit handler waits for its
  * worker threads, which a product still running on the main thread keeps busy: the process hung
  * there. So the handler here deletes the temporary files of writes in progress (every file's
- * last complete version stays: writes are atomic), says what stopped the run, and then lets the
- * signal's default action end the process, which runs no exit handler.
+ * last complete version stays: writes are atomic), says what stopped the run, restores the
+ * signal's default action and sends the signal again (with {@code kill}, as Java cannot raise a
+ * signal it no longer handles), so that the process ends as killed by it, running no exit handler.
+ * Where {@code kill} cannot be run, it halts with the same status.
  */
 final class Signals {
     private static volatile String note = "";
@@ -40,9 +42,15 @@ final class Signals {
         System.err.flush();
         try {
             Signal.handle(signal, SignalHandler.SIG_DFL);
-            Signal.raise(signal);
-        } catch (IllegalArgumentException e) {
-            // could not hand the signal back: end the process directly with the same status
+            String pid = Long.toString(ProcessHandle.current().pid());
+            new ProcessBuilder("kill", "-" + signal.getName(), pid)
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            // the signal cannot be handed back or sent: end the process directly with the same status
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         Runtime.getRuntime().halt(128 + signal.getNumber());
     }

@@ -2,11 +2,9 @@ package org.bricknet.examples.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
-import org.bricknet.core.Parameter;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.engine.Engine;
 import org.bricknet.core.io.Mnist;
@@ -135,10 +133,10 @@ public final class TrainCommand implements Callable<Integer> {
         Checkpoint from = checkpoints.load();
         ModelSpec resumedSpec = from == null ? null : checkpoints.spec(from);
         ModelSpec.Kind kind = from != null ? resumedSpec.kind() : parse("--model", () -> ModelSpec.Kind.parse(model));
-        Defaults d = Defaults.of(kind);
-        String optName = optimizer != null ? optimizer : from != null ? from.optimizer() : d.optimizer;
+        ModelOptions.Defaults d = ModelOptions.Defaults.of(kind);
+        String optName = optimizer != null ? optimizer : from != null ? from.optimizer() : d.optimizer();
         boolean fullBatch = FullBatchTraining.NAME.equalsIgnoreCase(optName);
-        int[] hiddenSizes = hidden == null ? d.hidden : ModelOptions.hidden(cl, hidden);
+        int[] hiddenSizes = hidden == null ? d.hidden() : ModelOptions.hidden(cl, hidden);
         if (from == null) {
             ModelOptions.requireApplicable(cl, kind, fullBatch, hiddenSizes.length);
         }
@@ -148,17 +146,17 @@ public final class TrainCommand implements Callable<Integer> {
         int n = Bounds.in(
                 cl,
                 "--epochs",
-                epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs,
+                epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs(),
                 1,
                 MAX_EPOCHS);
         int b = Bounds.in(
                 cl,
                 "--batch-size",
-                batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch,
+                batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch(),
                 1,
                 Integer.MAX_VALUE);
         double eta = Bounds.in(
-                cl, "--lr", lr != null ? lr : from != null ? from.learningRate() : d.lr, 0, Double.MAX_VALUE, true);
+                cl, "--lr", lr != null ? lr : from != null ? from.learningRate() : d.lr(), 0, Double.MAX_VALUE, true);
         Bounds.in(cl, "--dropout", dropout, 0, 0.999, false);
         Bounds.in(cl, "--weight-decay", weightDecay, 0, 1e6, false);
         long seed = from != null && this.seed == null ? from.seed() : this.seed != null ? this.seed : 42;
@@ -200,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
                     b,
                     evaluationRows,
                     2,
-                    slots(opt),
+                    ModelSize.optimizerSlots(opt),
                     "training " + modelSpec + " with " + optName + ", batch " + b);
         }
         Network net = modelSpec.build(new Random(seed));
@@ -237,8 +235,13 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());
         }
         if (checkpoints.target() != null) {
-            trainer.checkpointTo(checkpoints.target(), CheckpointOptions.metadata(modelSpec, n));
-            Signals.note("the last complete checkpoint is in " + checkpoints.target());
+            Path dir = checkpoints.target();
+            trainer.checkpointTo(dir, CheckpointOptions.metadata(modelSpec, n))
+                    .onEpoch(e -> Signals.note("the checkpoint of epoch " + e.epoch() + " is in " + dir));
+            Signals.note(
+                    from == null
+                            ? "no epoch was complete: " + dir + " holds no checkpoint of this run"
+                            : "the checkpoint of epoch " + from.epoch() + " is in " + dir);
         }
         TrainingHistory history;
         try {
@@ -283,27 +286,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The values of optimizer state per parameter value (Adam: 2). */
-    private static int slots(Optimizer opt) {
-        Parameter one = new Parameter("p", org.bricknet.core.Tensor.zeros(1));
-        return opt.state(Map.of("p", one)).size() - 1;
-    }
-
     /** The default hidden sizes of a model kind. */
     static int[] defaultHidden(ModelSpec.Kind kind) {
-        return Defaults.of(kind).hidden.clone();
-    }
-
-    /** The per-model defaults listed in the command's description. */
-    private record Defaults(int[] hidden, int epochs, int batch, String optimizer, double lr) {
-        static Defaults of(ModelSpec.Kind kind) {
-            return switch (kind) {
-                case TWO_LAYER -> new Defaults(new int[] {50}, 100, 100, "sgd", 0.1);
-                case NIELSEN -> new Defaults(new int[] {30}, 30, 10, "sgd", 3.0);
-                case MLP -> new Defaults(new int[] {100, 100, 100}, 20, 100, "sgd", 0.1);
-                case CNN -> new Defaults(new int[] {100}, 10, 100, "adam", 0.001);
-            };
-        }
+        return ModelOptions.Defaults.of(kind).hidden();
     }
 
     private <T> T parse(String what, java.util.function.Supplier<T> parser) {
