@@ -72,7 +72,7 @@ public final class GradientCheck {
             for (Parameter p : layer.parameters()) {
                 checked.add(new Checked(p.name(), p.value(), p.grad().copy()));
             }
-            return Checker.run(f, checked, mode, tol);
+            return LayerDerivatives.explain(Checker.run(f, checked, mode, tol), layer, x);
         } finally {
             held.close();
         }
