@@ -35,6 +35,9 @@ public final class SafeTensors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Doubles read at a time: a tensor is read into its array in pieces, never through a buffer of its size. */
+    private static final int CHUNK = 8192;
+
     /** What a file holds: named tensors in file order, and string metadata. */
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
@@ -177,16 +180,25 @@ public final class SafeTensors {
                     "header length " + Long.toUnsignedString(n) + " is impossible for a file of " + size
                             + " bytes (limit " + MAX_HEADER + ")");
         }
+        org.bricknet.core.data.Memory.require(2 * n, name + " (a header of " + n + " bytes)");
         byte[] headerBytes = new byte[(int) n];
         src.read(8, (int) n).get(headerBytes);
         long dataStart = 8 + n;
         SafeTensorsHeader header = new SafeTensorsHeader(headerBytes, size - dataStart, name);
+        org.bricknet.core.data.Memory.require(
+                size - dataStart,
+                name + " (" + header.entries.size() + " tensors of " + (size - dataStart) + " bytes)");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (SafeTensorsHeader.Entry e : header.entries) {
-            int bytes = (int) (e.end() - e.begin());
-            ByteBuffer buf = src.read(dataStart + e.begin(), bytes).order(ByteOrder.LITTLE_ENDIAN);
-            double[] d = new double[bytes / 8];
-            buf.asDoubleBuffer().get(d);
+            double[] d = new double[(int) ((e.end() - e.begin()) / 8)];
+            for (int done = 0; done < d.length; ) {
+                int part = Math.min(d.length - done, CHUNK);
+                src.read(dataStart + e.begin() + 8L * done, 8 * part)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asDoubleBuffer()
+                        .get(d, done, part);
+                done += part;
+            }
             tensors.put(e.key(), Tensor.of(d, e.shape()));
         }
         return new Contents(tensors, header.metadata);
