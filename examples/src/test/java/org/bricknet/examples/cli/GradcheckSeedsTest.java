@@ -12,7 +12,7 @@ import picocli.CommandLine;
 
 /**
  * {@code gradcheck} passes on every built-in model: in subset and direction mode with the command's
- * defaults for seeds 1 to 5 and 20 (the sweep of seeds 1 to 20 takes about 40 s and is run by the
+ * defaults for seeds 1, 2 and 20 (the sweep of seeds 1 to 20 takes about 40 s and is run by the
  * command in the README's gradcheck section), and in full mode for the models whose full check
  * takes seconds (two-layer, nielsen; the full checks of mlp and cnn take minutes, measured there).
  * Before, cnn failed in subset mode (zero pixels and zero biases put ReLU and max-pooling on kinks)
@@ -43,7 +43,7 @@ class GradcheckSeedsTest {
         "cnn, direction"
     })
     void everyModelPassesInSubsetAndDirectionMode(String model, String mode) {
-        for (int seed : new int[] {1, 2, 3, 4, 5, 20}) {
+        for (int seed : new int[] {1, 2, 20}) {
             run("--model", model, "--mode", mode, "--seed", Integer.toString(seed));
         }
     }

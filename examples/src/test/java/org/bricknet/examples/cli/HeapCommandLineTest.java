@@ -45,10 +45,12 @@ class HeapCommandLineTest {
 
     @Test
     void theDefaultRunFitsSixtyFourMebibytes() throws Exception {
-        try (Child c = Child.start("64m", tmp(), "train", "--epochs", "2")) {
+        Path tmp = tmp();
+        try (Child c = Child.start("64m", tmp, "train", "--epochs", "2")) {
             assertEquals(0, c.exit(120), c.output());
             assertTrue(c.output().contains("final test accuracy"), c.output());
         }
+        assertEquals(java.util.List.of(), Child.files(tmp), "a finished run leaves nothing in the temporary directory");
     }
 
     @Test
