@@ -64,6 +64,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
+        registerNumbers(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -80,6 +81,35 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Numbers read in words a user knows: "expected a whole number", not "is not an int". */
+    private static void registerNumbers(CommandLine cli) {
+        CommandLine.ITypeConverter<Integer> ints = v -> (int) whole(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        CommandLine.ITypeConverter<Long> longs = v -> whole(v, Long.MIN_VALUE, Long.MAX_VALUE);
+        CommandLine.ITypeConverter<Double> doubles = v -> {
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("expected a number, got '" + v + "'");
+            }
+        };
+        cli.registerConverter(Integer.class, ints).registerConverter(int.class, ints);
+        cli.registerConverter(Long.class, longs).registerConverter(long.class, longs);
+        cli.registerConverter(Double.class, doubles).registerConverter(double.class, doubles);
+    }
+
+    private static long whole(String v, long min, long max) {
+        java.math.BigInteger n;
+        try {
+            n = new java.math.BigInteger(v.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("expected a whole number, got '" + v + "'");
+        }
+        if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw new CommandLine.TypeConversionException("'" + v + "' is out of range");
+        }
+        return n.longValue();
     }
 
     /** The one line an error is reported by. */

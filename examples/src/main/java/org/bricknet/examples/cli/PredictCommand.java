@@ -39,6 +39,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Bounds.in(spec.commandLine(), "--index", index, 0, Integer.MAX_VALUE);
         SavedModel saved = SavedModel.load(model);
         Dataset test = saved.shape(data.loadTest(), model, data.describe());
         if (index < 0 || index >= test.size()) {

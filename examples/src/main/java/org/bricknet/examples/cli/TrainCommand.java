@@ -164,7 +164,14 @@ public final class TrainCommand implements Callable<Integer> {
             checkpoints.requireAgrees(cl, resumedSpec, from, optName, eta, seed, b);
             checkpoints.requireTarget(cl, from, n);
         }
-        Optimizer opt = fullBatch ? null : parse("--optimizer", () -> Optimizers.create(optName, eta));
+        if (!fullBatch && !Optimizers.NAMES.contains(optName.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ParameterException(
+                    cl,
+                    "--optimizer: expected one of " + String.join(", ", Optimizers.NAMES) + " or "
+                            + FullBatchTraining.NAME + ", got '" + optName + "'");
+        }
+        Activation act = parse("--activation", () -> Activation.parse(activation));
+        Optimizer opt = fullBatch ? null : Optimizers.create(optName, eta);
         OutputPaths outputs =
                 new OutputPaths().file("--save", save).file("--plot", plot).file("--plot-weights", plotWeights);
         checkpoints.addTo(outputs);
@@ -172,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
         outputs.check();
 
         Mnist.Split split = data.load();
-        ModelSpec modelSpec = from != null ? resumedSpec : newSpec(kind, hiddenSizes, split.train());
+        ModelSpec modelSpec = from != null ? resumedSpec : newSpec(kind, hiddenSizes, act, split.train());
         Dataset train = fit(modelSpec, split.train(), "the training data");
         Dataset test = fit(modelSpec, split.test(), "the test data");
         if (from != null) {
@@ -256,7 +263,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** A fresh model's form: the data's geometry, the options given, the kind's defaults. */
-    private ModelSpec newSpec(ModelSpec.Kind kind, int[] hiddenSizes, Dataset train) {
+    private ModelSpec newSpec(ModelSpec.Kind kind, int[] hiddenSizes, Activation act, Dataset train) {
         int[] image = train.imageShape();
         if (kind == ModelSpec.Kind.CNN && image == null) {
             throw new CliException("--model cnn takes images; the training data's examples are flat vectors");
@@ -269,7 +276,7 @@ public final class TrainCommand implements Callable<Integer> {
                         input,
                         hiddenSizes,
                         train.classes(),
-                        kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.parse(activation),
+                        kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : act,
                         init,
                         dropout,
                         batchNorm,

@@ -68,6 +68,25 @@ class CheckpointDirectoryCommandLineTest {
     }
 
     @Test
+    void aSecondProcessIsRefusedTheDirectoryARunningProcessHolds() throws Exception {
+        Path cp = dir.resolve("shared");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (Child first = Child.start(
+                "256m", tmp, "train", "--epochs", "1000", "--hidden", "10", "--checkpoint", cp.toString())) {
+            assertTrue(first.await(l -> l.startsWith("Epoch 1:"), 60), first.output());
+            refused(
+                    run("train", "--resume", cp.toString(), "--epochs", "1001"),
+                    "--resume " + cp + ": another run is writing checkpoints here now (it holds checkpoint.lock);"
+                            + " choose another directory");
+            first.signal("TERM");
+            assertEquals(143, first.exit(20), first.output());
+        }
+        int done = Checkpoint.load(cp).epoch();
+        CommandLineTest.Run next = run("train", "--resume", cp.toString(), "--epochs", Integer.toString(done + 1));
+        assertEquals(0, next.code(), "free once the first process has ended: " + next.err());
+    }
+
+    @Test
     void aCheckpointIsResumedOnlyOnItsOwnDataAndTowardsMoreEpochs() throws Exception {
         Path data = IdxDirs.write(dir.resolve("a"), 300, 20, 28, 28, 1);
         Path same = IdxDirs.write(dir.resolve("same"), 300, 20, 28, 28, 1);

@@ -41,6 +41,10 @@ class OptionsCommandLineTest {
             "WeightInit:",
             "Tolerance:",
             "internal error",
+            "is not an int",
+            "is not a double",
+            "is not a long",
+            "Optimizers:",
             "\tat ");
 
     private static CommandLineTest.Run refused(String expected, String... args) {
@@ -107,6 +111,21 @@ class OptionsCommandLineTest {
                     bad);
         }
         refused("--epochs must be in [1, 1000000], got 0", "train", "--epochs", "0");
+        refused("Invalid value for option '--epochs': expected a whole number, got 'ten'", "train", "--epochs", "ten");
+        refused("Invalid value for option '--lr': expected a number, got 'fast'", "train", "--lr", "fast");
+        refused(
+                "Invalid value for option '--seed': '99999999999999999999' is out of range",
+                "train",
+                "--seed",
+                "99999999999999999999");
+        refused(
+                "--optimizer: expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw or lbfgs, got"
+                        + " 'adamax'",
+                "train",
+                "--optimizer",
+                "adamax");
+        refused("--activation: unknown activation 'swish'", "train", "--model", "mlp", "--activation", "swish");
+        refused("--index must be at least 0, got -3", "predict", "--model", "none.safetensors", "--index", "-3");
         refused(
                 "--dropout must be a finite number >= 0 and <= 0.999, got 1.0",
                 "train",
