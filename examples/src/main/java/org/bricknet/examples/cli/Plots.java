@@ -57,14 +57,28 @@ final class Plots {
      * a flat first layer needs inputs known to be images. Checked before training.
      */
     static String firstLayerRefusal(ModelSpec spec) {
-        if (spec.kind() != ModelSpec.Kind.CNN && spec.input().length != 3) {
+        int[] tile = tile(spec);
+        if (tile == null) {
             return "--plot-weights draws the first layer's weights as images, but the model's " + spec.flatInput()
                     + " inputs are not known to be images";
         }
-        long pixels = spec.kind() == ModelSpec.Kind.CNN ? 30L * 25 * 16 : 100L * spec.input()[1] * spec.input()[2];
+        long pixels = spec.kind() == ModelSpec.Kind.CNN ? 30L * 25 * 16 : 100L * tile[0] * tile[1];
         return pixels > MAX_PIXELS
                 ? "--plot-weights: 100 tiles of " + ModelSpec.geometry(spec.input()) + " make too large a picture"
                 : null;
+    }
+
+    /**
+     * The height and width of a flat first layer's tiles: the images the model takes, or for a
+     * model that recorded only a number of inputs, a square of that many; null if neither.
+     */
+    private static int[] tile(ModelSpec spec) {
+        if (spec.input().length == 3) {
+            return new int[] {spec.input()[1], spec.input()[2]};
+        }
+        int in = spec.flatInput();
+        int s = (int) Math.round(Math.sqrt(in));
+        return s * s == in ? new int[] {s, s} : null;
     }
 
     /** The largest picture of the first layer's weights drawn: 16 million pixels (64 MB). */
@@ -94,8 +108,8 @@ final class Plots {
         } else {
             int outs = w.dim(1);
             tiles = Math.min(100, outs);
-            th = spec.input()[1];
-            tw = spec.input()[2];
+            th = tile(spec)[0];
+            tw = tile(spec)[1];
             at = (t, i) -> w.data()[i * outs + t];
         }
         int scale = Math.max(1, 56 / th);
