@@ -77,8 +77,8 @@ public final class FileChecks {
         throw new PathException(path, "cannot be reached");
     }
 
-    /** The system's reason for a failed file operation, in lower case words. */
-    static String reason(FileSystemException e) {
+    /** The system's reason for a failed file operation, in lower case words ("permission denied"). */
+    public static String reason(FileSystemException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

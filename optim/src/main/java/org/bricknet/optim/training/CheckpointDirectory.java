@@ -60,7 +60,7 @@ public final class CheckpointDirectory implements AutoCloseable {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (java.nio.file.FileSystemException e) {
             FileChecks.requireDirectory(dir);
-            throw new PathException(dir, "cannot write checkpoints here: cannot create " + LOCK);
+            throw new PathException(dir, "cannot write checkpoints here: " + FileChecks.reason(e));
         }
         FileLock lock;
         try {
@@ -85,8 +85,13 @@ public final class CheckpointDirectory implements AutoCloseable {
         if (parent == null || !Files.isDirectory(parent)) {
             throw new PathException(dir, "cannot create the checkpoint directory: " + parent + " does not exist");
         }
-        if (!Files.isWritable(parent)) {
-            throw new PathException(dir, "cannot create the checkpoint directory: permission denied");
+        try {
+            org.bricknet.core.io.AtomicFiles.checkWritable(dir.resolveSibling(dir.getFileName() + ".probe"));
+        } catch (PathException e) {
+            throw new PathException(
+                    dir, "cannot create the checkpoint directory: " + e.reason().replace("cannot write: ", ""));
+        } catch (java.io.IOException e) {
+            throw new PathException(dir, "cannot create the checkpoint directory here");
         }
     }
 
