@@ -265,12 +265,12 @@ public final class Dataset {
         return s;
     }
 
+    /** The shape of one example of inputs shaped {@code shape}: {@code {1}} for {@code (N,)}. */
     private static int[] rest(int[] shape) {
-        if (shape.length < 2) {
-            throw new IllegalArgumentException(
-                    "Dataset: expected inputs of shape N x D or N x C x H x W, got " + Tensor.shapeString(shape));
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("Dataset: expected inputs with a first axis of examples, got a scalar");
         }
-        return Arrays.copyOfRange(shape, 1, shape.length);
+        return shape.length == 1 ? new int[] {1} : Arrays.copyOfRange(shape, 1, shape.length);
     }
 
     private static double[] unitScale() {
