@@ -20,8 +20,13 @@ final class Signals {
 
     private Signals() {}
 
-    /** Handles SIGTERM and SIGINT from now on (where the JVM lets a program handle them). */
+    /**
+     * Handles SIGTERM and SIGINT from now on (where the JVM lets a program handle them). The
+     * classes the handler needs are loaded now: a jar rebuilt under a running process could not
+     * give them later, and the signal would be lost.
+     */
     static void install() {
+        AtomicFiles.writing();
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), Signals::stop);
@@ -36,10 +41,15 @@ final class Signals {
         note = text == null ? "" : text;
     }
 
+    /** Tidies up and ends the process as killed by {@code signal}; whatever fails on the way, it ends. */
     private static void stop(Signal signal) {
-        AtomicFiles.abandonWrites();
-        System.err.println("bricknet: stopped by SIG" + signal.getName() + (note.isEmpty() ? "" : "; " + note));
-        System.err.flush();
+        try {
+            AtomicFiles.abandonWrites();
+            System.err.println("bricknet: stopped by SIG" + signal.getName() + (note.isEmpty() ? "" : "; " + note));
+            System.err.flush();
+        } catch (Throwable e) {
+            // the process ends all the same
+        }
         try {
             Signal.handle(signal, SignalHandler.SIG_DFL);
             String pid = Long.toString(ProcessHandle.current().pid());
@@ -47,10 +57,8 @@ final class Signals {
                     .redirectErrorStream(true)
                     .start()
                     .waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (Throwable e) {
             // the signal cannot be handed back or sent: end the process directly with the same status
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         Runtime.getRuntime().halt(128 + signal.getNumber());
     }
