@@ -55,6 +55,11 @@ public final class AdaGrad extends StatefulOptimizer {
     }
 
     @Override
+    boolean holdsSquares(int slot) {
+        return true;
+    }
+
+    @Override
     void update(boolean selected, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double[] h = s[0];

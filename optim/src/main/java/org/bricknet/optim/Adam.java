@@ -103,6 +103,11 @@ public class Adam extends StatefulOptimizer {
     }
 
     @Override
+    boolean holdsSquares(int slot) {
+        return slot == 1;
+    }
+
+    @Override
     void update(boolean selected, double[] w, double[] g, double[][] s, int from, int to) {
         double[] m = s[0];
         double[] v = s[1];

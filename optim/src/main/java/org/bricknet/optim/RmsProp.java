@@ -68,6 +68,11 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     @Override
+    boolean holdsSquares(int slot) {
+        return true;
+    }
+
+    @Override
     void update(boolean selected, double[] w, double[] g, double[][] s, int from, int to) {
         double lr = learningRate();
         double keep = 1 - decay;

@@ -31,6 +31,14 @@ abstract class StatefulOptimizer implements Optimizer {
         setLearningRate(learningRate);
     }
 
+    /**
+     * Whether slot {@code slot} holds a sum or average of squared gradients, which no step makes
+     * negative; a state that says otherwise is refused by {@link #loadState}.
+     */
+    boolean holdsSquares(int slot) {
+        return false;
+    }
+
     /** Called once per step, after the step count is raised to {@code t}, before any update. */
     void beginStep(long t) {}
 
@@ -186,6 +194,13 @@ abstract class StatefulOptimizer implements Optimizer {
                 if (v == null || v.length != p.value().size()) {
                     throw new IllegalArgumentException(name + ": expected state entry '" + k + "' of "
                             + p.value().size() + " values, got " + (v == null ? "none" : v.length + " values"));
+                }
+                for (int j = 0; j < v.length; j++) {
+                    if (!Double.isFinite(v[j]) || (holdsSquares(i) && v[j] < 0)) {
+                        throw new IllegalArgumentException(name + ": state entry '" + k + "' holds " + v[j]
+                                + " at element " + j + "; expected "
+                                + (holdsSquares(i) ? "a finite number >= 0 (a sum of squares)" : "a finite number"));
+                    }
                 }
                 s[i] = v.clone();
             }

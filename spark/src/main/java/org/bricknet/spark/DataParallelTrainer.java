@@ -274,6 +274,7 @@ public final class DataParallelTrainer {
                             optimizer.name(),
                             optimizer.learningRate(),
                             trainExamples,
+                            "", // no fingerprint: the examples live in Spark's partitions, not in one Dataset
                             history,
                             network.state(),
                             optimizer.state(network.parameters()),

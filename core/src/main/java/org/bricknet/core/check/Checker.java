@@ -16,6 +16,16 @@ import org.bricknet.core.Tensor;
  * {@link Tolerance}, sorts kinks from failures and writes a {@link GradientReport}. Every tensor is
  * left exactly as it was, even when {@code f} throws.
  *
+ * <p>An element (or direction) that fails at the usual step {@code h} is looked at again with
+ * steps {@code h/16} and {@code h/256}, two evaluations each: it passes if the smaller step agrees
+ * (a kink crossed inside {@code h} but not beside the point, which the smaller step leaves out), and
+ * it is a kink (skipped) if the one-sided slopes split by the kink rule at any step, or split by
+ * as much at the smaller step as at {@code h}: at a smooth point the split shrinks with the step,
+ * at a kink on the point (a ReLU input or a max-pool tie at exactly 0, several at once) it does
+ * not. A wrong gradient at a smooth point fails at every step. A direction that fails is followed
+ * by element checks of the elements it weighs most, so that the table shows a plain
+ * per-element derivative ({@link GradientReport.Derivative}) beside the projected values.
+ *
  * <p>{@code f} must be a deterministic function of the tensors' contents: a layer that draws
  * random numbers must hold its draw (see {@link RandomDraws}) for the whole check.
  */
@@ -76,58 +86,170 @@ public final class Checker {
         return new GradientReport(rows, CheckMode.full(), tol, 0);
     }
 
+    /** The smaller steps a failing comparison is repeated with, as fractions of the usual one. */
+    private static final double[] SMALLER = {1.0 / 16, 1.0 / 256};
+
     /** Central differences at the given flat indices. */
     private static GradientReport.Row elements(DoubleSupplier f, double f0, Checked c, int[] indices, Tolerance tol) {
         double[] a = c.analytic().data();
         RowBuilder row = new RowBuilder(tol);
         for (int i : indices) {
             NumericalGradient.Probe p = NumericalGradient.probe(f, c.value(), i);
-            row.add(i, a[i], p.central(), p.forward(f0), p.backward(f0));
+            Slopes s = new Slopes(p.central(), p.forward(f0), p.backward(f0), false);
+            if (!tol.passes(a[i], s.central)) {
+                double h = NumericalGradient.step(c.value().data()[i]);
+                s = again(a[i], s, tol, step -> probe(f, c.value(), i, step, f0), h);
+            }
+            row.add(i, a[i], s.central, s.kink);
         }
         return row.build(c.name(), c.value(), false);
+    }
+
+    /** The central and one-sided slopes at one step, and whether the point was found to be a kink. */
+    private record Slopes(double central, double forward, double backward, boolean kink) {}
+
+    /**
+     * A comparison that failed at the usual step {@code h}, looked at with the smaller steps (see
+     * the class comment): the slopes of the step at which it passes, else the usual slopes marked
+     * as a kink or not.
+     */
+    private static Slopes again(
+            double a, Slopes usual, Tolerance tol, java.util.function.DoubleFunction<Slopes> at, double h) {
+        boolean kink = tol.isKink(a, usual.central, usual.forward, usual.backward);
+        double split = Math.abs(usual.forward - usual.backward);
+        for (double fraction : SMALLER) {
+            Slopes s = at.apply(h * fraction);
+            if (tol.passes(a, s.central)) {
+                return s;
+            }
+            double smaller = Math.abs(s.forward - s.backward);
+            kink |= tol.isKink(a, s.central, s.forward, s.backward)
+                    || smaller > tol.kinkFactor() * tol.allowed(s.forward, s.backward) && smaller >= split / 4;
+        }
+        return new Slopes(usual.central, usual.forward, usual.backward, kink);
+    }
+
+    /** A central difference of element {@code i} with step {@code h}; the element is put back exactly. */
+    private static Slopes probe(DoubleSupplier f, Tensor x, int i, double h, double f0) {
+        double[] d = x.data();
+        double old = d[i];
+        double plus = old + h;
+        double minus = old - h;
+        try {
+            d[i] = plus;
+            double fPlus = f.getAsDouble();
+            d[i] = minus;
+            double fMinus = f.getAsDouble();
+            return new Slopes(
+                    (fPlus - fMinus) / (plus - minus),
+                    (fPlus - f0) / (plus - old),
+                    (f0 - fMinus) / (old - minus),
+                    false);
+        } finally {
+            d[i] = old;
+        }
     }
 
     /**
      * Directional derivatives along random unit vectors {@code v}. The analytic side is
      * {@code Σ_j a_j·d_j / 2h} with {@code d_j = (x_j + h·v_j) − (x_j − h·v_j)} as rounded, the
      * displacement actually travelled, so that rounding of {@code x ± h·v} does not count as error.
+     * When a direction fails, the elements it weighs most are checked one by one and the worst
+     * becomes the row's plain derivative.
      */
     private static GradientReport.Row directions(
             DoubleSupplier f, double f0, Checked c, int count, Random random, Tolerance tol) {
         double[] x = c.value().data();
-        double[] a = c.analytic().data();
-        double[] old = x.clone();
         double maxAbs = 0;
-        for (double v : old) {
+        for (double v : x) {
             maxAbs = Math.max(maxAbs, Math.abs(v));
         }
         double h = NumericalGradient.step(maxAbs);
         RowBuilder row = new RowBuilder(tol);
         double[] v = new double[x.length];
-        double[] plus = new double[x.length];
-        double[] minus = new double[x.length];
+        double[] worst = null;
+        double worstBadness = 0;
         for (int d = 0; d < count; d++) {
             unitGaussian(v, random);
-            double analytic = 0;
-            for (int j = 0; j < x.length; j++) {
-                plus[j] = old[j] + h * v[j];
-                minus[j] = old[j] - h * v[j];
-                analytic += a[j] * (plus[j] - minus[j]);
+            double[] at = along(f, f0, c, v, h);
+            Slopes s = new Slopes(at[1], at[2], at[3], false);
+            if (!tol.passes(at[0], s.central)) {
+                s = again(
+                        at[0],
+                        s,
+                        tol,
+                        step -> {
+                            double[] r = along(f, f0, c, v, step);
+                            return new Slopes(r[1] + at[0] - r[0], r[2] + at[0] - r[0], r[3] + at[0] - r[0], false);
+                        },
+                        h);
+                double badness = Math.abs(at[0] - s.central) / tol.allowed(at[0], s.central);
+                if (!s.kink && badness > worstBadness) {
+                    worstBadness = badness;
+                    worst = v.clone();
+                }
             }
-            analytic /= 2 * h;
-            double fPlus;
-            double fMinus;
-            try {
-                System.arraycopy(plus, 0, x, 0, x.length);
-                fPlus = f.getAsDouble();
-                System.arraycopy(minus, 0, x, 0, x.length);
-                fMinus = f.getAsDouble();
-            } finally {
-                System.arraycopy(old, 0, x, 0, x.length);
-            }
-            row.add(d, analytic, (fPlus - fMinus) / (2 * h), (fPlus - f0) / h, (f0 - fMinus) / h);
+            row.add(d, at[0], s.central, s.kink);
         }
-        return row.build(c.name(), c.value(), true);
+        GradientReport.Row built = row.build(c.name(), c.value(), true);
+        return worst == null ? built : built.withDerivative(worstElement(f, f0, c, worst, tol));
+    }
+
+    /**
+     * {@code {analytic, central, forward, backward}} along {@code v} with step {@code h}; the
+     * tensor is put back exactly.
+     */
+    private static double[] along(DoubleSupplier f, double f0, Checked c, double[] v, double h) {
+        double[] x = c.value().data();
+        double[] a = c.analytic().data();
+        double[] old = x.clone();
+        double analytic = 0;
+        double fPlus;
+        double fMinus;
+        try {
+            for (int j = 0; j < x.length; j++) {
+                x[j] = old[j] + h * v[j];
+            }
+            fPlus = f.getAsDouble();
+            for (int j = 0; j < x.length; j++) {
+                x[j] = old[j] - h * v[j];
+                analytic += a[j] * ((old[j] + h * v[j]) - x[j]);
+            }
+            fMinus = f.getAsDouble();
+        } finally {
+            System.arraycopy(old, 0, x, 0, x.length);
+        }
+        return new double[] {analytic / (2 * h), (fPlus - fMinus) / (2 * h), (fPlus - f0) / h, (f0 - fMinus) / h};
+    }
+
+    /** How many elements a failed direction is followed by: those it weighs most. */
+    private static final int FOLLOWED = 16;
+
+    /**
+     * The worst of the {@link #FOLLOWED} elements with the largest {@code |a_j·v_j|} in direction
+     * {@code v}, each checked alone: a plain derivative where the direction gave only a projection.
+     */
+    private static GradientReport.Derivative worstElement(
+            DoubleSupplier f, double f0, Checked c, double[] v, Tolerance tol) {
+        double[] a = c.analytic().data();
+        Integer[] order = new Integer[a.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (i, j) -> Double.compare(Math.abs(a[j] * v[j]), Math.abs(a[i] * v[i])));
+        int best = -1;
+        double bestN = 0;
+        double bestBadness = -1;
+        for (int k = 0; k < Math.min(FOLLOWED, order.length); k++) {
+            int i = order[k];
+            double n = NumericalGradient.probe(f, c.value(), i).central();
+            double badness = Math.abs(a[i] - n) / tol.allowed(a[i], n);
+            if (badness > bestBadness) {
+                bestBadness = badness;
+                best = i;
+                bestN = n;
+            }
+        }
+        return new GradientReport.Derivative(
+                "∂f/∂" + c.name() + Tensor.shapeString(c.value().multiIndex(best)), a[best], bestN);
     }
 
     /** The flat indices a mode compares in a tensor of {@code size} elements, in increasing order. */

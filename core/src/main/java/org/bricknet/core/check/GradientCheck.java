@@ -82,7 +82,10 @@ public final class GradientCheck {
                 r[j] = Tensor.randn(random, 1.0, probe[j].shape());
             }
             BrickCheck.Prepared p = BrickCheck.prepare(brick, inputs, r, "", names);
-            return Checker.run(p.f(), p.checked(), mode, tol);
+            GradientReport report = Checker.run(p.f(), p.checked(), mode, tol);
+            return brick instanceof Layer layer && inputs.length == 1
+                    ? LayerDerivatives.explain(report, layer, inputs[0])
+                    : report;
         } finally {
             held.close();
         }

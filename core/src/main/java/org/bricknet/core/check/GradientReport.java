@@ -7,11 +7,35 @@ import org.bricknet.core.Tensor;
  * The outcome of one gradient check: one {@link Row} per checked tensor (the input and each
  * parameter), the mode and the tolerance they were judged by, and how many times the scalar
  * function was evaluated. {@link #toString()} is an aligned table; a failed assertion carries it.
+ *
+ * <p>A tensor none of whose elements (or directions) was compared, every one of them found on a
+ * kink, is <em>not checked</em>: nothing was learnt about its gradient, so the check does not pass
+ * ({@link #passed()}) unless the caller allows it ({@link #allowingUnchecked()}), and the table
+ * says so either way.
  */
-public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance, long evaluations) {
+public record GradientReport(
+        List<Row> rows, CheckMode mode, Tolerance tolerance, long evaluations, boolean uncheckedAllowed) {
 
     public GradientReport {
         rows = List.copyOf(rows);
+    }
+
+    /** A report whose tensors must all be checked to pass. */
+    public GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance, long evaluations) {
+        this(rows, mode, tolerance, evaluations, false);
+    }
+
+    /**
+     * The same report, passing when nothing failed even if a tensor was not checked (for a point
+     * known to sit on kinks); the table still names the tensors not checked.
+     */
+    public GradientReport allowingUnchecked() {
+        return new GradientReport(rows, mode, tolerance, evaluations, true);
+    }
+
+    /** The names of the tensors none of whose elements was compared. */
+    public List<String> notChecked() {
+        return rows.stream().filter(Row::notChecked).map(Row::name).toList();
     }
 
     /**
@@ -22,7 +46,8 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
      * whose absolute error is above {@code atol} (below it, it measures rounding noise; the table
      * then says "in noise"). The worst
      * element is the one whose error is the most tolerances large; {@code worstIndex} is its
-     * multi-index, or {@code {d}} for direction {@code d}.
+     * multi-index, or {@code {d}} for direction {@code d}. {@code derivative}, when known, is the
+     * worst element seen as one plain derivative (see {@link Derivative}); null otherwise.
      */
     public record Row(
             String name,
@@ -35,10 +60,39 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
             int[] worstIndex,
             double worstAnalytic,
             double worstNumerical,
-            boolean directional) {
+            boolean directional,
+            Derivative derivative) {
 
+        /** Whether no element of this tensor failed (a tensor not checked did not fail either). */
         public boolean passed() {
             return failures == 0;
+        }
+
+        /** The elements (or directions) compared: checked and not found on a kink. */
+        public int compared() {
+            return checked - skipped;
+        }
+
+        /** Whether nothing of this tensor was compared: every element or direction sat on a kink. */
+        public boolean notChecked() {
+            return compared() == 0;
+        }
+
+        /** This row with {@code d} as its worst element's plain derivative. */
+        public Row withDerivative(Derivative d) {
+            return new Row(
+                    name,
+                    shape,
+                    checked,
+                    skipped,
+                    failures,
+                    maxAbsError,
+                    maxRelError,
+                    worstIndex,
+                    worstAnalytic,
+                    worstNumerical,
+                    directional,
+                    d);
         }
 
         /** The worst element as {@code (1, 0)}, or a direction as {@code v2}; {@code -} if none. */
@@ -50,8 +104,18 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
         }
     }
 
+    /**
+     * One plain derivative behind a row's worst value, which the check itself sees weighted: in a
+     * layer check the scalar is {@code Σ y ⊙ R} with a random {@code R}, in direction mode the value
+     * is a sum along a random direction. {@code of} says which derivative it is, such as
+     * {@code ∂y(0, 3)/∂input(0, 3)} or {@code ∂f/∂W1(4, 2)}.
+     */
+    public record Derivative(String of, double analytic, double numerical) {}
+
+    /** Whether no element failed and every tensor was checked (or the caller allowed one not to be). */
     public boolean passed() {
-        return rows.stream().allMatch(Row::passed);
+        return rows.stream().allMatch(Row::passed)
+                && (uncheckedAllowed || notChecked().isEmpty());
     }
 
     /** The largest relative error over every row. */
@@ -123,7 +187,7 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
                 "analytic",
                 "numerical"));
         for (Row r : rows) {
-            boolean any = r.checked() > r.skipped();
+            boolean any = !r.notChecked();
             sb.append(String.format(
                     fmt,
                     r.name(),
@@ -131,13 +195,30 @@ public record GradientReport(List<Row> rows, CheckMode mode, Tolerance tolerance
                     r.checked(),
                     r.skipped(),
                     r.failures(),
-                    sci(r.maxAbsError()),
-                    r.maxAbsError() <= tolerance.atol() ? "in noise" : sci(r.maxRelError()),
+                    any ? sci(r.maxAbsError()) : "-",
+                    !any ? "NOT CHECKED" : r.maxAbsError() <= tolerance.atol() ? "in noise" : sci(r.maxRelError()),
                     r.worstAt(),
                     any ? String.format("%.9e", r.worstAnalytic()) : "-",
                     any ? String.format("%.9e", r.worstNumerical()) : "-"));
         }
-        sb.append(passed() ? "PASSED" : "FAILED: " + failures() + " of " + checked() + " compared");
+        for (Row r : rows) {
+            if (r.derivative() != null) {
+                sb.append(String.format(
+                        "%s's worst as a plain derivative, %s: analytic %.9e, numerical %.9e%n",
+                        r.name(),
+                        r.derivative().of(),
+                        r.derivative().analytic(),
+                        r.derivative().numerical()));
+            }
+        }
+        List<String> unchecked = notChecked();
+        String none = unchecked.isEmpty()
+                ? ""
+                : "; not checked (every element or direction on a kink): " + String.join(", ", unchecked);
+        sb.append(
+                passed()
+                        ? "PASSED" + (unchecked.isEmpty() ? "" : " as allowed" + none)
+                        : "FAILED: " + failures() + " of " + checked() + " compared" + none);
         return sb.toString();
     }
 

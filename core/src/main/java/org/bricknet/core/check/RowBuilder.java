@@ -27,9 +27,14 @@ final class RowBuilder {
      * one-sided slopes that decide whether a disagreement is a kink.
      */
     void add(int index, double a, double n, double forward, double backward) {
+        add(index, a, n, !tol.passes(a, n) && tol.isKink(a, n, forward, backward));
+    }
+
+    /** One comparison whose point has already been judged a kink or not ({@code kink} counts only if it fails). */
+    void add(int index, double a, double n, boolean kink) {
         checked++;
         boolean ok = tol.passes(a, n);
-        if (!ok && tol.isKink(a, n, forward, backward)) {
+        if (!ok && kink) {
             skipped++;
             return;
         }
@@ -72,6 +77,7 @@ final class RowBuilder {
                 at,
                 worstAnalytic,
                 worstNumerical,
-                directional);
+                directional,
+                null);
     }
 }

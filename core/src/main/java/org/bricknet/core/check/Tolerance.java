@@ -49,6 +49,8 @@ package org.bricknet.core.check;
  * larger factor turns more near-edge crossings (a kink inside the step by a hair, whose split is
  * small) into false failures; a smaller one lets more strongly curved smooth points through the
  * first test (with 100 it takes {@code |f''| > 10·|f'|}), where the second test still guards.
+ * {@link Checker} applies this rule at the usual step and, to a failing element, at two smaller
+ * ones, where a kink on the point keeps its split and a smooth point's shrinks (see there).
  *
  * @param rtol the largest relative error that passes
  * @param atol the largest absolute error that passes whatever the relative error

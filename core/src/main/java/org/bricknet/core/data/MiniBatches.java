@@ -2,7 +2,6 @@ package org.bricknet.core.data;
 
 import java.util.Random;
 import org.bricknet.core.Tensor;
-import org.bricknet.core.engine.Ops;
 
 /**
  * Mini-batches of a {@link Dataset}, gathered into buffers that are reused from batch to batch
@@ -22,7 +21,6 @@ public final class MiniBatches {
     private final int[] drawn;
     private final Batch full;
     private final Batch last;
-    private final int per;
 
     public MiniBatches(Dataset data, int batchSize) {
         if (batchSize < 1) {
@@ -35,7 +33,6 @@ public final class MiniBatches {
             order[i] = i;
         }
         this.drawn = new int[this.batchSize];
-        this.per = data.inputs().cols();
         this.full = buffers(this.batchSize);
         int rest = data.size() % this.batchSize;
         this.last = rest == 0 ? full : buffers(rest);
@@ -95,12 +92,14 @@ public final class MiniBatches {
         for (int i = 0; i < n; i++) {
             t[i] = labels[index[from + i]];
         }
-        Ops.gatherRows(data.inputs().data(), per, index, from, n, out.x().data());
+        data.gather(index, from, n, out.x().data());
     }
 
     private Batch buffers(int n) {
-        int[] shape = data.inputs().shape();
+        int[] example = data.exampleShape();
+        int[] shape = new int[example.length + 1];
         shape[0] = n;
+        System.arraycopy(example, 0, shape, 1, example.length);
         return new Batch(Tensor.zeros(shape), Tensor.zeros(n));
     }
 }

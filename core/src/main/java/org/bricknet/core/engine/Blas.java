@@ -1,6 +1,9 @@
 package org.bricknet.core.engine;
 
 import dev.ludovic.netlib.blas.BLAS;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Matrix products for {@link Ops}: {@code C = alpha * op(A) * op(B) + beta * C} on row-major
@@ -29,7 +32,7 @@ final class Blas {
      */
     private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas");
 
-    private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
+    private static final BLAS BLAS_IMPL = loadLeavingNoCopy(System.getProperty("bricknet.blas", "auto"));
     private static volatile boolean counting;
     private static long flops;
     private static long nanos;
@@ -333,6 +336,57 @@ final class Blas {
         java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
         log.setLevel(java.util.logging.Level.SEVERE);
         return log;
+    }
+
+    /** The name netlib gives the copy of its JNI library it writes into the temporary directory. */
+    static final String JNI_COPY = "libnetlibblasjni.so";
+
+    /**
+     * {@link #choose} the implementation, then delete the copy of its JNI library that netlib wrote
+     * into the temporary directory (it does so on every start, and removes it only at a normal
+     * exit): once loaded, the library is mapped and the file is not needed (Linux). A copy whose
+     * load failed (no OpenBLAS here) is deleted too; it is found as a new file in the temporary
+     * directory, which on a machine without OpenBLAS no other process can still need.
+     */
+    private static BLAS loadLeavingNoCopy(String which) {
+        java.util.Set<Path> before = jniCopies();
+        BLAS chosen = choose(which);
+        java.util.Set<Path> mapped = new java.util.HashSet<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+                int at = line.indexOf('/');
+                if (at >= 0 && line.contains(JNI_COPY)) {
+                    mapped.add(Path.of(line.substring(at)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return chosen; // no /proc here: netlib's own delete-on-exit stays the only cleanup
+        }
+        java.util.Set<Path> doomed = new java.util.HashSet<>(mapped);
+        if (mapped.isEmpty()) {
+            doomed.addAll(jniCopies());
+            doomed.removeAll(before);
+        }
+        for (Path p : doomed) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // left to netlib's delete-on-exit
+            }
+        }
+        return chosen;
+    }
+
+    /** The copies of netlib's JNI library in the temporary directory now. */
+    private static java.util.Set<Path> jniCopies() {
+        java.util.Set<Path> found = new java.util.HashSet<>();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+        try (var entries = Files.newDirectoryStream(tmp, JNI_COPY + "*")) {
+            entries.forEach(p -> found.add(p.toAbsolutePath()));
+        } catch (IOException | RuntimeException e) {
+            // nothing to compare against
+        }
+        return found;
     }
 
     private static BLAS choose(String which) {

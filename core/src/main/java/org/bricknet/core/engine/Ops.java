@@ -104,12 +104,31 @@ public final class Ops {
      * from a data set.
      */
     public static void gatherRows(double[] src, int rowLength, int[] index, int from, int n, double[] dst) {
+        gather(src, null, null, rowLength, index, from, n, dst);
+    }
+
+    /**
+     * {@link #gatherRows(double[], int, int[], int, int, double[])} from rows of bytes: each byte
+     * {@code b} becomes {@code values[b & 0xff]} (a table of 256 doubles, such as {@code b / 255.0}
+     * for pixels), so a data set held as bytes is turned into doubles one mini-batch at a time.
+     */
+    public static void gatherRows(
+            byte[] src, double[] values, int rowLength, int[] index, int from, int n, double[] dst) {
+        if (values.length != 256) {
+            throw new IllegalArgumentException(
+                    "Ops.gatherRows: expected a table of 256 values, one per byte, got " + values.length);
+        }
+        gather(null, src, values, rowLength, index, from, n, dst);
+    }
+
+    private static void gather(
+            double[] src, byte[] bytes, double[] values, int rowLength, int[] index, int from, int n, double[] dst) {
         if ((long) n * rowLength > dst.length || from < 0 || from + n > index.length) {
             throw new IllegalArgumentException("Ops.gatherRows: " + n + " rows of " + rowLength + " values from index "
                     + from + " of " + index.length + " do not fit " + dst.length + " values");
         }
         Gather g = GATHER.get();
-        g.set(src, rowLength, index, from, n, dst);
+        g.set(src, bytes, values, rowLength, index, from, n, dst);
         try {
             if ((long) n * rowLength < SecondCore.SPLIT_MIN_VALUES || rowLength < 16) {
                 g.run(0, rowLength);
@@ -117,7 +136,7 @@ public final class Ops {
                 SecondCore.split(rowLength, g);
             }
         } finally {
-            g.set(null, 0, null, 0, 0, null);
+            g.set(null, null, null, 0, null, 0, 0, null);
         }
     }
 
@@ -240,14 +259,18 @@ public final class Ops {
     /** Columns {@code [c0, c1)} of the gathered rows; reused by its thread so that a gather allocates nothing. */
     private static final class Gather implements SecondCore.RangeTask {
         private double[] src;
+        private byte[] bytes;
+        private double[] values;
         private int per;
         private int[] index;
         private int from;
         private int n;
         private double[] dst;
 
-        void set(double[] src, int per, int[] index, int from, int n, double[] dst) {
+        void set(double[] src, byte[] bytes, double[] values, int per, int[] index, int from, int n, double[] dst) {
             this.src = src;
+            this.bytes = bytes;
+            this.values = values;
             this.per = per;
             this.index = index;
             this.from = from;
@@ -257,8 +280,18 @@ public final class Ops {
 
         @Override
         public void run(int c0, int c1) {
+            if (bytes == null) {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(src, index[from + i] * per + c0, dst, i * per + c0, c1 - c0);
+                }
+                return;
+            }
             for (int i = 0; i < n; i++) {
-                System.arraycopy(src, index[from + i] * per + c0, dst, i * per + c0, c1 - c0);
+                int s = index[from + i] * per;
+                int d = i * per;
+                for (int c = c0; c < c1; c++) {
+                    dst[d + c] = values[bytes[s + c] & 0xff];
+                }
             }
         }
     }

@@ -16,6 +16,8 @@ import org.bricknet.core.Tensor;
  * {@code __metadata__}: either whatever the caller writes there ({@link #save}, read back with
  * {@link #read} and {@link #loadInto}), or the network's {@link Architecture} ({@link #saveGraph}),
  * from which {@link #loadGraph} rebuilds any network of registered bricks without its code.
+ * A model holds finite numbers only: a NaN or infinite value is refused on saving and on loading,
+ * naming the tensor and the element, so that no command ever scores or continues such a model.
  */
 public final class ModelFiles {
     /** The {@code format} in the metadata of a model file that carries its architecture. */
@@ -23,9 +25,29 @@ public final class ModelFiles {
 
     private ModelFiles() {}
 
-    /** Saves every parameter of {@code net} and the metadata, atomically. */
+    /**
+     * Saves every parameter of {@code net} and the metadata, atomically; a state that is not all
+     * finite is refused ({@link IllegalArgumentException}) and nothing is written.
+     */
     public static void save(Path file, Network net, Map<String, String> metadata) throws IOException {
+        String bad = firstNotFinite(net.state());
+        if (bad != null) {
+            throw new IllegalArgumentException("not saving " + file + ": the model's " + bad);
+        }
         SafeTensors.save(file, net.state(), metadata);
+    }
+
+    /** The first NaN or infinite value, as {@code W1 holds NaN at element 3}, or null when all are finite. */
+    public static String firstNotFinite(Map<String, Tensor> tensors) {
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            double[] d = e.getValue().data();
+            for (int i = 0; i < d.length; i++) {
+                if (!Double.isFinite(d[i])) {
+                    return e.getKey() + " holds " + d[i] + " at element " + i;
+                }
+            }
+        }
+        return null;
     }
 
     /** Reads a model file's metadata and tensors, checked for form but not yet against a network. */
@@ -35,10 +57,15 @@ public final class ModelFiles {
 
     /**
      * Copies the file's tensors into the state of {@code net}: the names must be exactly the
-     * network's state keys and each shape must match; nothing is copied unless all do.
+     * network's state keys, each shape must match and every value be finite; nothing is copied
+     * unless all do.
      */
     public static void loadInto(Network net, SafeTensors.Contents contents, String file) throws BadFileException {
         Map<String, Tensor> tensors = contents.tensors();
+        String bad = firstNotFinite(tensors);
+        if (bad != null) {
+            throw new BadFileException(file, "tensor " + bad + "; a model holds finite numbers only");
+        }
         Map<String, Tensor> state = net.state();
         if (!tensors.keySet().equals(state.keySet())) {
             throw new BadFileException(

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -38,6 +37,9 @@ public final class SafeTensors {
     public static final long MAX_HEADER = 16L << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Doubles read at a time: a tensor is read into its array in pieces, never through a buffer of its size. */
+    private static final int CHUNK = 8192;
 
     /** What a file holds: named tensors in file order, and string metadata. */
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
@@ -116,43 +118,35 @@ public final class SafeTensors {
     }
 
     /** The elements of one tensor as doubles: F32 widened exactly, I64 refused beyond ±2^53. */
-    private static double[] decode(ByteBuffer buf, SafeTensorsHeader.Entry e, String name) throws BadFileException {
+    /** Elements {@code [at, at + count)} of tensor {@code e}, from {@code buf}, into {@code d}. */
+    private static void decode(ByteBuffer buf, SafeTensorsHeader.Entry e, String name, double[] d, int at, int count)
+            throws BadFileException {
         switch (e.dtype()) {
             case "F32" -> {
-                double[] d = new double[buf.remaining() / 4];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = buf.getFloat(4 * i);
+                for (int i = 0; i < count; i++) {
+                    d[at + i] = buf.getFloat(4 * i);
                 }
-                return d;
             }
             case "I64" -> {
-                double[] d = new double[buf.remaining() / 8];
-                for (int i = 0; i < d.length; i++) {
+                for (int i = 0; i < count; i++) {
                     long v = buf.getLong(8 * i);
                     if (v > (1L << 53) || v < -(1L << 53)) {
                         throw new BadFileException(
                                 name,
-                                "tensor '" + e.key() + "': I64 value " + v + " at element " + i
+                                "tensor '" + e.key() + "': I64 value " + v + " at element " + (at + i)
                                         + " is beyond 2^53 and cannot be held exactly as a double");
                     }
-                    d[i] = v;
+                    d[at + i] = v;
                 }
-                return d;
             }
-            default -> {
-                double[] d = new double[buf.remaining() / 8];
-                buf.asDoubleBuffer().get(d);
-                return d;
-            }
+            default -> buf.asDoubleBuffer().get(d, at, count);
         }
     }
 
     /** Reads and checks a file written by {@link #save}, or any F64, F32 or I64 safetensors file. */
     public static Contents load(Path file) throws IOException {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new BadFileException(name, "no such file");
-        }
+        FileChecks.requireReadableFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return load(
                     new Source() {
@@ -215,15 +209,26 @@ public final class SafeTensors {
                     "header length " + Long.toUnsignedString(n) + " is impossible for a file of " + size
                             + " bytes (limit " + MAX_HEADER + ")");
         }
+        org.bricknet.core.data.Memory.require(2 * n, name + " (a header of " + n + " bytes)");
         byte[] headerBytes = new byte[(int) n];
         src.read(8, (int) n).get(headerBytes);
         long dataStart = 8 + n;
         SafeTensorsHeader header = new SafeTensorsHeader(headerBytes, size - dataStart, name);
+        org.bricknet.core.data.Memory.require(
+                size - dataStart,
+                name + " (" + header.entries.size() + " tensors of " + (size - dataStart) + " bytes)");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         for (SafeTensorsHeader.Entry e : header.entries) {
-            int bytes = (int) (e.end() - e.begin());
-            ByteBuffer buf = src.read(dataStart + e.begin(), bytes).order(ByteOrder.LITTLE_ENDIAN);
-            tensors.put(e.key(), Tensor.of(decode(buf, e, name), e.shape()));
+            int width = e.dtype().equals("F32") ? 4 : 8;
+            double[] d = new double[(int) ((e.end() - e.begin()) / width)];
+            for (int done = 0; done < d.length; ) {
+                int part = Math.min(d.length - done, CHUNK);
+                ByteBuffer buf = src.read(dataStart + e.begin() + (long) width * done, width * part)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                decode(buf, e, name, d, done, part);
+                done += part;
+            }
+            tensors.put(e.key(), Tensor.of(d, e.shape()));
         }
         return new Contents(tensors, header.metadata);
     }

@@ -1,18 +1,17 @@
 package org.bricknet.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +22,31 @@ import org.bricknet.core.Tensor;
  * allocated. The JSON parser itself is bounded: nesting at most {@link #MAX_DEPTH} deep, numbers
  * at most {@link #MAX_NUMBER_LENGTH} digits, no duplicate keys, nothing after the closing brace
  * but the padding spaces, and the bytes must be valid UTF-8.
+ *
+ * <p>Memory: the header is read as a stream of tokens, one tensor entry at a time, never as one
+ * tree of the whole header; at most {@link #MAX_TENSORS} tensors and {@link #MAX_METADATA}
+ * metadata entries are accepted. A header of millions of tiny entries is refused after the first
+ * few thousand instead of taking hundreds of bytes of objects per entry (450 MB for 16 MB of
+ * header), so reading a header costs about its own size.
  */
 final class SafeTensorsHeader {
     /** The deepest JSON nesting accepted; a bricknet header is 3 deep. */
     static final int MAX_DEPTH = 16;
     /** The longest JSON number accepted, in characters. */
     static final int MAX_NUMBER_LENGTH = 24;
+    /** The most tensors a file may hold: a model's state has tens, a checkpoint's hundreds (an mlp of 64 layers with batch norm and Adam, about 900). */
+    static final int MAX_TENSORS = 2048;
+    /** The most metadata entries a file may hold: bricknet writes about twenty. */
+    static final int MAX_METADATA = 4096;
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .maxStringLength((int) SafeTensors.MAX_HEADER)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength((int) SafeTensors.MAX_HEADER)
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     /** One tensor's entry: its name, dtype, shape and byte range {@code [begin, end)} in the data region. */
     record Entry(String key, String dtype, int[] shape, long begin, long end) {}
@@ -52,35 +60,63 @@ final class SafeTensorsHeader {
      * exactly at {@code dataBytes}.
      */
     SafeTensorsHeader(byte[] bytes, long dataBytes, String name) throws BadFileException {
-        JsonNode header;
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            header = JSON.readTree(text);
-        } catch (CharacterCodingException e) {
-            throw new BadFileException(name, "header is not valid UTF-8", e);
-        } catch (JsonProcessingException e) {
-            throw new BadFileException(name, "header is not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
-        if (header == null || !header.isObject()) {
-            throw new BadFileException(name, "header is not a JSON object");
-        }
-        readMetadata(header.get("__metadata__"), name);
+        requireUtf8(bytes, name);
         long expected = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getKey().equals("__metadata__")) {
-                Entry entry = entry(e.getKey(), e.getValue(), expected, dataBytes, name);
+        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadFileException(name, "header is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("__metadata__")) {
+                    readMetadata(p, name);
+                    continue;
+                }
+                if (entries.size() == MAX_TENSORS) {
+                    throw new BadFileException(name, "header names more than " + MAX_TENSORS + " tensors");
+                }
+                Entry entry = entry(key, p.readValueAsTree(), expected, dataBytes, name);
                 entries.add(entry);
                 expected = entry.end();
             }
+            if (p.nextToken() != null) {
+                throw new BadFileException(
+                        name, "header is not valid JSON (Trailing token (" + p.currentToken() + ") after the object)");
+            }
+        } catch (JsonProcessingException e) {
+            throw new BadFileException(name, "header is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (BadFileException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new BadFileException(name, "header cannot be read (" + e.getMessage() + ")", e);
         }
         if (expected != dataBytes) {
             throw new BadFileException(name, (dataBytes - expected) + " bytes after the last tensor's data");
+        }
+    }
+
+    /** Checks that {@code bytes} are UTF-8, decoding them a chunk at a time (nothing of their size is made). */
+    private static void requireUtf8(byte[] bytes, String name) throws BadFileException {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 14);
+        while (true) {
+            java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                throw new BadFileException(name, "header is not valid UTF-8");
+            }
+            out.clear();
+            if (r.isUnderflow()) {
+                break;
+            }
+        }
+        java.nio.charset.CoderResult end = decoder.flush(out);
+        if (end.isError()) {
+            throw new BadFileException(name, "header is not valid UTF-8");
         }
     }
 
@@ -143,19 +179,21 @@ final class SafeTensorsHeader {
         return n.isIntegralNumber() && n.canConvertToLong();
     }
 
-    private void readMetadata(JsonNode meta, String name) throws BadFileException {
-        if (meta == null) {
-            return;
+    /** Reads {@code __metadata__}, the parser on its value: an object of at most {@link #MAX_METADATA} strings. */
+    private void readMetadata(JsonParser p, String name) throws java.io.IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            JsonNode value = p.readValueAsTree();
+            throw new BadFileException(name, "__metadata__ must be an object of strings, got " + value.getNodeType());
         }
-        if (!meta.isObject()) {
-            throw new BadFileException(name, "__metadata__ must be an object of strings, got " + meta.getNodeType());
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw new BadFileException(name, "__metadata__ '" + e.getKey() + "' is not a string");
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                throw new BadFileException(name, "__metadata__ '" + key + "' is not a string");
             }
-            metadata.put(e.getKey(), e.getValue().asText());
+            if (metadata.size() == MAX_METADATA) {
+                throw new BadFileException(name, "__metadata__ holds more than " + MAX_METADATA + " entries");
+            }
+            metadata.put(key, p.getText());
         }
     }
 

@@ -73,8 +73,9 @@ class KinkRuleTest {
     }
 
     @Test
-    void aKinkJustInsideTheStepIsStillSkipped() {
-        // f = 2·max(x − 0.9999e-5·(1 − 1e-4), 0)... the kink sits just inside the step below x = 1e-5
+    void aKinkJustInsideTheStepButNotOnThePointIsLeftOutByASmallerStep() {
+        // the kink sits 0.3e-5 below x = 1e-5, inside the usual step h = 1e-5: the central difference
+        // straddles it; the step h/16 does not, and there the right gradient agrees
         double kink = 1e-5 - 0.3e-5;
         Tensor x = Tensor.vector(1e-5);
         Tensor a = Tensor.vector(2.0);
@@ -84,6 +85,29 @@ class KinkRuleTest {
                 CheckMode.full(),
                 Tolerance.DEFAULT);
         assertTrue(r.passed(), r::toString);
+        assertEquals(0, r.row("x").skipped(), r::toString);
+        assertEquals(1, r.row("x").compared(), r::toString);
+    }
+
+    @Test
+    void twoKinksOnThePointAtOnceAreAKinkThoughNeitherSlopeIsTheConventionsValue() {
+        // f(x) = relu(x)·0.02 + relu(−x)·(−0.016): slopes 0.02 right of 0 and 0.016 left of it, and
+        // ReLU's convention (slope 0 at 0) gives 0 for both terms; the central difference 0.018 is
+        // further from 0 than the slopes are from each other, so the one-step rule called it a failure
+        // (a CNN's zero pixels sit on many such points at once)
+        Tensor x = Tensor.vector(0.0, 0.7);
+        DoubleSupplier f = () -> {
+            double[] v = x.data();
+            return 0.02 * Math.max(v[0], 0) - 0.016 * Math.max(-v[0], 0) + v[1] * v[1];
+        };
+        Tensor a = Tensor.vector(0.0, 1.4);
+        GradientReport r = Checker.run(f, List.of(new Checked("x", x, a)), CheckMode.full(), Tolerance.DEFAULT);
+        assertTrue(r.passed(), r::toString);
         assertEquals(1, r.row("x").skipped(), r::toString);
+        assertEquals(0, r.row("x").failures(), r::toString);
+        // a wrong gradient beside it still fails
+        GradientReport wrong = Checker.run(
+                f, List.of(new Checked("x", x, Tensor.vector(0.0, 1.4 * 1.001))), CheckMode.full(), Tolerance.DEFAULT);
+        assertEquals(1, wrong.row("x").failures(), wrong::toString);
     }
 }

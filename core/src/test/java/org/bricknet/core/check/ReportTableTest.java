@@ -19,7 +19,7 @@ class ReportTableTest {
     void oneAlignedLinePerTensorUnderAHeader() {
         GradientReport r = GradientCheck.layer(new MatMul(w, MatMul.Mistake.TRANSPOSED), x, 11);
         String[] lines = r.toString().split("\n");
-        assertEquals(1 + 1 + 2 + 1, lines.length, r::toString);
+        assertEquals(1 + 1 + 2 + 1 + 1, lines.length, r::toString);
         assertTrue(lines[0].startsWith("gradient check, full: pass when rel <= 1.0e-06 or abs <= 1.0e-08"), lines[0]);
         for (String column : new String[] {
             "tensor", "shape", "checked", "skipped", "failed", "max abs", "max rel", "worst at", "analytic", "numerical"
@@ -31,7 +31,8 @@ class ReportTableTest {
         assertTrue(lines[2].startsWith("input "), lines[2]);
         assertTrue(lines[3].startsWith("W "), lines[3]);
         assertTrue(lines[3].contains(Tensor.shapeString(r.row("W").worstIndex())), lines[3]);
-        assertTrue(lines[4].startsWith("FAILED: 20 of 45 compared"), lines[4]);
+        assertTrue(lines[4].startsWith("W's worst as a plain derivative, ∂y("), lines[4]);
+        assertTrue(lines[5].startsWith("FAILED: 20 of 45 compared"), lines[5]);
     }
 
     @Test

@@ -96,6 +96,41 @@ class OpsTest {
         }
     }
 
+    /** Rows of bytes gathered through a table, whole or in two column halves, are the table's values. */
+    @Property(tries = 50, seed = Seeds.FIXED)
+    void aByteGatherLooksEveryByteUpInTheTable(
+            @ForAll @IntRange(min = 1, max = 300) int rows,
+            @ForAll @IntRange(min = 1, max = 900) int per,
+            @ForAll @IntRange(min = 1, max = 120) int n,
+            @ForAll long seed) {
+        Random r = new Random(seed);
+        byte[] src = new byte[rows * per];
+        r.nextBytes(src);
+        double[] table = new double[256];
+        for (int b = 0; b < 256; b++) {
+            table[b] = b / 255.0;
+        }
+        int[] index = new int[n + 3];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = r.nextInt(rows);
+        }
+        double[] dst = new double[n * per];
+        Ops.gatherRows(src, table, per, index, 3, n, dst);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < per; j++) {
+                assertEquals((src[index[3 + i] * per + j] & 0xff) / 255.0, dst[i * per + j]);
+            }
+        }
+    }
+
+    @Test
+    void aByteGatherNeedsAValuePerByte() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Ops.gatherRows(new byte[4], new double[255], 2, new int[] {0}, 0, 1, new double[2]));
+        assertEquals("Ops.gatherRows: expected a table of 256 values, one per byte, got 255", e.getMessage());
+    }
+
     /** Every element is updated exactly once, whether the update is split or not. */
     @Property(tries = 50, seed = Seeds.FIXED)
     void updateElementsVisitsEveryElementOnce(

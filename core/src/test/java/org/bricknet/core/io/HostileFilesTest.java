@@ -157,6 +157,39 @@ class HostileFilesTest {
         refused("invalid UTF-8", b.array(), x -> SafeTensors.load(x, "m.safetensors"), "not valid UTF-8");
     }
 
+    /** A header of {@code bytes} bytes of tiny entries {@code "k":"",} (or tensors of one value). */
+    private static String tiny(int bytes, boolean tensors) {
+        StringBuilder sb = new StringBuilder(tensors ? "{" : "{\"__metadata__\":{");
+        for (int i = 0; sb.length() < bytes - 200; i++) {
+            sb.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(Integer.toString(i, 36))
+                    .append('"');
+            sb.append(
+                    tensors
+                            ? ":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[" + 8L * i + "," + 8L * (i + 1)
+                                    + "]}"
+                            : ":\"\"");
+        }
+        return sb.append(tensors ? "}" : "}}").toString();
+    }
+
+    @Test
+    void sixteenMegabytesOfTinyEntriesCostAboutTheirOwnSize() {
+        // 1.6 million metadata entries took about 450 MB as one tree of JSON nodes
+        st("16 MB of tiny metadata entries", tiny(16_000_000, false), 0, "__metadata__ holds more than 4096 entries");
+        String tensors = tiny(16_000_000, true);
+        int count = tensors.split("dtype", -1).length - 1;
+        st("16 MB of one-value tensors", tensors, 8 * count, "header names more than 2048 tensors");
+        // the fewest bytes that name more tensors than allowed
+        String few = tiny(2049 * 90, true);
+        st(
+                "2049 one-value tensors",
+                few,
+                8 * (few.split("dtype", -1).length - 1),
+                "header names more than 2048 tensors");
+    }
+
     @Test
     void hostileIdxHeaders() throws IOException {
         idx("2^31-1 images", idx(0x00000803, Integer.MAX_VALUE, 28, 28), "announces more than");

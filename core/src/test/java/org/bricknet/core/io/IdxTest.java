@@ -110,10 +110,48 @@ class IdxTest {
     void emptyAndMissingFilesAreClear() throws IOException {
         BadFileException empty = assertThrows(BadFileException.class, () -> Idx.read(write("empty", new byte[0])));
         assertTrue(empty.getMessage().contains("truncated"), empty.getMessage());
-        BadFileException missing = assertThrows(BadFileException.class, () -> Idx.read(dir.resolve("nope")));
-        assertTrue(missing.getMessage().endsWith("nope: no such file"), missing.getMessage());
+        PathException missing = assertThrows(PathException.class, () -> Idx.read(dir.resolve("nope")));
+        assertTrue(missing.getMessage().endsWith("nope: no such file or directory"), missing.getMessage());
         byte[] notGzip = {0x1f, (byte) 0x8b, 1, 2, 3};
         BadFileException corrupt = assertThrows(BadFileException.class, () -> Idx.read(write("c.gz", notGzip)));
         assertTrue(corrupt.getMessage().contains("c.gz"), corrupt.getMessage());
+    }
+
+    @Test
+    void anythingButAnotherMemberAfterAGzipStreamIsTrailingData() throws IOException {
+        byte[] raw = idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        byte[] gz = gzip(raw);
+        for (int extra : new int[] {1, 7, 8, 20, 27, 100, 70_000}) {
+            byte[] garbage = Arrays.copyOf(gz, gz.length + extra);
+            Arrays.fill(garbage, gz.length, garbage.length, (byte) (extra == 8 ? 0 : 'x'));
+            BadFileException e = assertThrows(
+                    BadFileException.class, () -> Idx.read(write("g" + extra + ".gz", garbage)), "extra " + extra);
+            assertTrue(e.getMessage().contains("trailing bytes after the end of the gzip stream"), e.getMessage());
+        }
+        // two gzip members are one stream (as gunzip reads them)
+        byte[] first = gzip(Arrays.copyOf(raw, 10));
+        byte[] second = gzip(Arrays.copyOfRange(raw, 10, raw.length));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        assertArrayEquals(
+                Idx.read(write("plain", raw)).data(),
+                Idx.read(write("two.gz", both)).data());
+    }
+
+    @Test
+    void aPathThatIsNotAFileSaysWhatItIs() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub-idx3-ubyte"));
+        PathException d = assertThrows(PathException.class, () -> Idx.read(sub));
+        assertEquals(sub + ": is a directory, not a file", d.getMessage());
+        Path a = dir.resolve("a");
+        Files.createSymbolicLink(a, dir.resolve("b"));
+        Files.createSymbolicLink(dir.resolve("b"), a);
+        assertEquals(
+                a + ": is a symbolic link loop",
+                assertThrows(PathException.class, () -> Idx.read(a)).getMessage());
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("gone"));
+        assertEquals(
+                dangling + ": is a symbolic link to a missing file",
+                assertThrows(PathException.class, () -> Idx.read(dangling)).getMessage());
     }
 }

@@ -27,7 +27,7 @@ class MnistDatasetTest {
 
     @Test
     void countsThatDisagreeAreAnError() {
-        Idx.Array images = new Idx.Array(new int[] {2, 1}, new byte[] {0, 1});
+        Idx.Array images = new Idx.Array(new int[] {2, 1, 1}, new byte[] {0, 1});
         Idx.Array labels = new Idx.Array(new int[] {3}, new byte[] {1, 2, 3});
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> Mnist.dataset(images, labels, 10, "train"));
@@ -36,13 +36,34 @@ class MnistDatasetTest {
 
     @Test
     void labelsOutOfRangeAndNonFiniteInputsAreErrors() {
-        Idx.Array images = new Idx.Array(new int[] {1, 1}, new byte[] {0});
+        Idx.Array images = new Idx.Array(new int[] {1, 1, 1}, new byte[] {0});
         Idx.Array labels = new Idx.Array(new int[] {1}, new byte[] {12});
-        assertThrows(IllegalArgumentException.class, () -> Mnist.dataset(images, labels, 10, "t"));
+        IllegalArgumentException label =
+                assertThrows(IllegalArgumentException.class, () -> Mnist.dataset(images, labels, 10, "t"));
+        assertEquals("t: label 0 is 12; expected a class in [0, 10)", label.getMessage());
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> new Dataset(Tensor.of(new double[] {0, Double.NaN}, 1, 2), new int[] {0}, 2));
         assertEquals("Dataset: input value 1 (example 0) is NaN; expected a finite number", e.getMessage());
+    }
+
+    @Test
+    void imagesNeedThreeDimensionsAndKeepTheirGeometry() {
+        Idx.Array labels = new Idx.Array(new int[] {2}, new byte[] {1, 2});
+        for (int[] dims : new int[][] {{2}, {2, 1}, {2, 1, 1, 1}}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Mnist.dataset(new Idx.Array(dims, new byte[2]), labels, 10, "t"));
+            assertEquals(
+                    "t: images must have 3 dimensions (count, rows, columns), got " + dims.length + " "
+                            + Tensor.shapeString(dims),
+                    e.getMessage());
+        }
+        Dataset d = Mnist.dataset(new Idx.Array(new int[] {2, 1, 3}, new byte[6]), labels, 10, "t");
+        assertArrayEquals(new int[] {1, 1, 3}, d.imageShape());
+        assertArrayEquals(new int[] {3}, d.exampleShape());
+        assertArrayEquals(new int[] {2, 1, 1, 3}, d.asImages().inputs().shape());
+        assertThrows(IllegalArgumentException.class, () -> d.asImages(1, 3, 1));
     }
 
     @Test

@@ -44,4 +44,34 @@ class ModelFilesTest {
         assertTrue(e.getMessage().contains("tensor 'W1' has shape (4, 4) but the model's has (3, 3)"), e.getMessage());
         assertArrayEquals(before, other.parameters().get("W1").value().data());
     }
+
+    @Test
+    void aNonFiniteValueIsRefusedOnSavingAndOnLoadingNamingTheTensor() throws IOException {
+        Path f = dir.resolve("nan.safetensors");
+        Network a = net(4, 1);
+        double[] w = a.state().values().iterator().next().data();
+        String key = a.state().keySet().iterator().next();
+        w[5] = Double.NaN;
+        IllegalArgumentException save =
+                assertThrows(IllegalArgumentException.class, () -> ModelFiles.save(f, a, Map.of()));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "not saving " + f + ": the model's " + key + " holds NaN at element 5", save.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(f));
+        // a file written by something else
+        SafeTensors.save(f, a.state(), Map.of());
+        w[5] = Double.NEGATIVE_INFINITY;
+        SafeTensors.save(dir.resolve("inf.safetensors"), a.state(), Map.of());
+        Network b = net(4, 2);
+        double[] before = b.state().get(key).data().clone();
+        BadFileException nan =
+                assertThrows(BadFileException.class, () -> ModelFiles.loadInto(b, ModelFiles.read(f), f.toString()));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                f + ": tensor " + key + " holds NaN at element 5; a model holds finite numbers only", nan.getMessage());
+        Path inf = dir.resolve("inf.safetensors");
+        assertTrue(
+                assertThrows(BadFileException.class, () -> ModelFiles.loadInto(b, ModelFiles.read(inf), inf.toString()))
+                        .getMessage()
+                        .contains("holds -Infinity at element 5"));
+        assertArrayEquals(before, b.state().get(key).data(), 0.0);
+    }
 }

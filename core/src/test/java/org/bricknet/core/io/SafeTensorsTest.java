@@ -105,7 +105,7 @@ class SafeTensorsTest {
         assertTrue(bad(file(negative, 8)).getMessage().contains("expected a positive int"));
         String overflow = "{\"a\":{\"dtype\":\"F64\",\"shape\":[65536,65536],\"data_offsets\":[0,8]}}";
         assertTrue(bad(file(overflow, 8)).getMessage().contains("too large"));
-        BadFileException missing = assertThrows(BadFileException.class, () -> SafeTensors.load(dir.resolve("none")));
-        assertTrue(missing.getMessage().endsWith("none: no such file"));
+        PathException missing = assertThrows(PathException.class, () -> SafeTensors.load(dir.resolve("none")));
+        assertTrue(missing.getMessage().endsWith("none: no such file or directory"), missing.getMessage());
     }
 }

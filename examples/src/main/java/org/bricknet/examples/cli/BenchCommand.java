@@ -35,6 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--workload",
             defaultValue = "two-layer",
             paramLabel = "NAME",
+            converter = Workload.Converter.class,
+            completionCandidates = Workload.Labels.class,
             description = "${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     Workload workload;
 
@@ -64,16 +66,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (epochs < 1) {
-            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        }
+        Bounds.in(spec.commandLine(), "--epochs", epochs, 1, 1000);
         if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) {
             throw new ParameterException(
                     spec.commandLine(), "--warmup-seconds must be between 0 and 3600, got " + warmupSeconds);
         }
         var out = spec.commandLine().getOut();
-        Dataset train = data.load().train();
-        Network net = workload.build(train, new Random(seed));
+        Dataset train = data.loadTrain();
+        ModelSpec form = workload.spec(train);
+        ModelSize.require(form, workload.batch, 0, 0, 0, "the " + workload + " workload (" + form + ")");
+        Network net = form.build(new Random(seed));
         out.printf(
                 "workload %s: %s, batch %d, SGD lr %s, %d training examples of %s%n",
                 workload, workload.describe(), workload.batch, workload.lr, train.size(), data.describe());

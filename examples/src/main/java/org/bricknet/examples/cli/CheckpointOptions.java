@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.bricknet.optim.training.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -12,9 +11,11 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code --checkpoint DIR} and {@code --resume DIR} of {@code train}. A checkpoint directory holds
- * one file, {@value Checkpoint#FILE}, replaced atomically after each epoch; resuming takes the
- * model, optimizer, learning rate, seed and batch size from it, and refuses a command-line option
- * that disagrees.
+ * one file, {@value Checkpoint#FILE}, replaced atomically after each epoch (and the lock of the run
+ * writing it); it belongs to one run: a fresh run is refused a directory holding another run's
+ * checkpoint, and a second run at once is refused by the lock. Resuming takes the model, optimizer,
+ * learning rate, seed and batch size from the checkpoint, refuses a command-line option that
+ * disagrees, other training data, and a target of fewer epochs than the checkpoint has done.
  */
 public final class CheckpointOptions {
     @Option(
@@ -41,6 +42,28 @@ public final class CheckpointOptions {
         return Checkpoint.file(resume).toString();
     }
 
+    /** The outputs and inputs these options add to a run: the checkpoint directory, the checkpoint continued. */
+    void addTo(OutputPaths paths) {
+        Path continued = resume == null ? null : Checkpoint.file(resume);
+        paths.checkpointDirectory(checkpoint != null ? "--checkpoint" : "--resume", target(), continued)
+                .input("the checkpoint this run continues", continued);
+    }
+
+    /** Refuses a target of fewer epochs than the checkpoint has done. */
+    void requireTarget(CommandLine cl, Checkpoint c, int epochs) {
+        if (epochs < c.epoch()) {
+            throw new ParameterException(
+                    cl,
+                    "--epochs " + epochs + ": the checkpoint in " + resume + " is after epoch " + c.epoch()
+                            + " already; ask for " + c.epoch() + " or more epochs in all");
+        }
+    }
+
+    /** Refuses to continue the checkpoint on other training data than it was trained on. */
+    void requireSameData(Checkpoint c, org.bricknet.core.data.Dataset train) throws IOException {
+        c.requireSameData(train, resumedFile());
+    }
+
     /** Where checkpoints go: {@code --checkpoint}, else the directory resumed from, else nowhere (null). */
     Path target() {
         return checkpoint != null ? checkpoint : resume;
@@ -64,12 +87,19 @@ public final class CheckpointOptions {
 
     /** The planned number of epochs a checkpoint records. */
     int epochs(Checkpoint c) throws IOException {
+        String v = c.extra().get("epochs");
         try {
-            return Integer.parseInt(Objects.requireNonNull(c.extra().get("epochs")));
-        } catch (RuntimeException e) {
-            throw new org.bricknet.core.io.BadFileException(
-                    resumedFile(), "__metadata__ 'epochs' is missing or not a number");
+            int e = Integer.parseInt(v == null ? "" : v);
+            if (e >= 1) {
+                return e;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
+        throw new org.bricknet.core.io.BadFileException(
+                resumedFile(),
+                "__metadata__ 'epochs' is " + (v == null ? "missing" : "'" + v + "'")
+                        + "; expected a whole number >= 1");
     }
 
     /** The options that shape the model: when resuming, the model comes from the checkpoint instead. */

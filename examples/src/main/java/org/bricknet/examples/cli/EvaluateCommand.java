@@ -5,14 +5,16 @@ import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
 import org.bricknet.core.Targets;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Batch;
 import org.bricknet.core.data.Dataset;
+import org.bricknet.core.data.MiniBatches;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evaluate --model FILE}: test accuracy and a confusion matrix. */
+/** {@code evaluate --model FILE}: test accuracy and a confusion matrix, from the test files alone. */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
@@ -37,17 +39,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = torch.load(model);
-        Dataset test = saved.spec().shape(data.load().test());
+        Dataset test = saved.shape(data.loadTest(), model, data.describe());
         Network net = saved.network();
-        Tensor scores = net.predict(test.inputs());
-        int k = scores.cols();
+        int k = saved.spec().classes();
         int[][] confusion = new int[k][k];
         int correct = 0;
-        for (int i = 0; i < test.size(); i++) {
-            int predicted = Targets.argmax(scores.data(), i * k, k);
-            confusion[test.labels()[i]][predicted]++;
-            if (predicted == test.labels()[i]) {
-                correct++;
+        MiniBatches chunks = new MiniBatches(test, SavedModel.rows(saved.spec()));
+        for (int c = 0; c < chunks.count(); c++) {
+            Batch b = chunks.get(c);
+            Tensor scores = net.predict(b.x());
+            for (int i = 0; i < b.size(); i++) {
+                int label = (int) b.t().data()[i];
+                int predicted = Targets.argmax(scores.data(), i * k, k);
+                confusion[label][predicted]++;
+                if (predicted == label) {
+                    correct++;
+                }
             }
         }
         var out = spec.commandLine().getOut();

@@ -18,9 +18,11 @@ import org.bricknet.layers.WeightInit;
 
 /**
  * What a model is, in words a model file can carry in its {@code __metadata__}: its kind, the shape
- * of one input ({@code 784}, or {@code 1,28,28} for the convolutional net), the hidden layer sizes,
- * the number of classes, and for {@code mlp} its activation, initialisation, dropout, batch norm
- * and weight decay. {@link #build} makes a fresh network of that form.
+ * of one input ({@code 1,28,28} for images of 28×28, which every kind but the convolutional net
+ * takes flattened; or a plain size such as {@code 784}), the hidden layer sizes, the number of
+ * classes, and for {@code mlp} its activation, initialisation, dropout, batch norm and weight
+ * decay. {@link #build} makes a fresh network of that form; {@link #shape} refuses data of another
+ * geometry.
  */
 public record ModelSpec(
         Kind kind,
@@ -34,6 +36,9 @@ public record ModelSpec(
         double weightDecay) {
     /** No layer may be wider than this; a file claiming more is refused before anything is allocated. */
     static final int MAX_WIDTH = 1 << 16;
+
+    /** The model file format this code writes and reads. */
+    static final String FORMAT = "bricknet-model-1";
 
     /** The models the command line knows. */
     public enum Kind {
@@ -67,10 +72,17 @@ public record ModelSpec(
     public ModelSpec {
         input = input.clone();
         hidden = hidden.clone();
-        if (kind == Kind.CNN ? input.length != 3 : input.length != 1) {
+        if (kind == Kind.CNN ? input.length != 3 : input.length != 1 && input.length != 3) {
             throw new IllegalArgumentException(kind + ": expected inputs of shape "
-                    + (kind == Kind.CNN ? "channels,height,width" : "a single size") + ", got "
-                    + Arrays.toString(input));
+                    + (kind == Kind.CNN ? "channels,height,width" : "channels,height,width or a single size")
+                    + ", got " + join(input));
+        }
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException(kind + ": expected at least one hidden size");
+        }
+        if (kind == Kind.CNN && (input[1] < SimpleConvNet.KERNEL + 1 || input[2] < SimpleConvNet.KERNEL + 1)) {
+            throw new IllegalArgumentException(
+                    kind + ": expected images of at least 6×6, got " + input[1] + "×" + input[2]);
         }
         if ((kind == Kind.TWO_LAYER || kind == Kind.CNN) && hidden.length != 1) {
             throw new IllegalArgumentException(kind + ": expected one hidden size, got " + Arrays.toString(hidden));
@@ -78,12 +90,12 @@ public record ModelSpec(
         for (int[] sizes : new int[][] {input, hidden, {classes}}) {
             for (int s : sizes) {
                 if (s < 1 || s > MAX_WIDTH) {
-                    throw new IllegalArgumentException(kind + ": sizes must be in [1, " + MAX_WIDTH + "], got "
-                            + Arrays.toString(input) + " / " + Arrays.toString(hidden) + " / " + classes);
+                    throw new IllegalArgumentException(kind + ": sizes must be in [1, " + MAX_WIDTH + "], got input "
+                            + join(input) + ", hidden " + join(hidden) + ", classes " + classes);
                 }
             }
         }
-        WeightInit.parse(init);
+        ModelOptions.requireInit(init);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException(kind + ": dropout must be in [0, 1), got " + dropout);
         }
@@ -109,7 +121,7 @@ public record ModelSpec(
 
     /** A fresh network of this form, initialised from {@code random}. */
     public Network build(Random random) {
-        int flat = Arrays.stream(input).reduce(1, (a, b) -> a * b);
+        int flat = flatInput();
         return switch (kind) {
             case TWO_LAYER -> new TwoLayerNet(flat, hidden[0], classes, random);
             case NIELSEN -> new NielsenNetwork(random, sizes(flat));
@@ -133,19 +145,10 @@ public record ModelSpec(
      * convolution's filters). A network of this form cannot have fewer, whatever else it holds.
      */
     public long minimumParameterValues() {
-        long in = Arrays.stream(input).asLongStream().reduce(1, (a, b) -> a * b);
-        long n = 0;
-        if (kind == Kind.CNN) {
-            n += (long) SimpleConvNet.FILTERS * input[0] * SimpleConvNet.KERNEL * SimpleConvNet.KERNEL;
-            long oh = Math.max(0, input[1] - SimpleConvNet.KERNEL + 1) / 2;
-            long ow = Math.max(0, input[2] - SimpleConvNet.KERNEL + 1) / 2;
-            in = SimpleConvNet.FILTERS * oh * ow;
-        }
-        for (int h : hidden) {
-            n += in * h;
-            in = h;
-        }
-        return n + in * classes;
+        return ModelSize.tensors(this).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("W"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /**
@@ -162,24 +165,46 @@ public record ModelSpec(
         }
     }
 
-    /** The data in the form this model takes: flat rows, or images for the convolutional net. */
+    /** The values of one input, flattened: {@code 784} for images of 1×28×28. */
+    public int flatInput() {
+        return Arrays.stream(input).reduce(1, (a, b) -> a * b);
+    }
+
+    /**
+     * The data in the form this model takes: flat rows, or images for the convolutional net. Data
+     * of another size, images of another geometry, or labels of another number of classes are
+     * refused, naming both.
+     */
     public Dataset shape(Dataset data) {
-        int flat = Arrays.stream(input).reduce(1, (a, b) -> a * b);
-        if (data.inputs().cols() != flat) {
-            throw new IllegalArgumentException("the model takes inputs of " + flat + " values, the data has "
-                    + data.inputs().cols() + " per example");
+        int[] image = data.imageShape();
+        if (input.length == 3 && image != null && !Arrays.equals(input, image)) {
+            throw new IllegalArgumentException(
+                    "the model takes images of " + geometry(input) + ", the data holds " + geometry(image) + " images");
+        }
+        if (data.valuesPerExample() != flatInput()) {
+            throw new IllegalArgumentException("the model takes inputs of " + flatInput() + " values, the data has "
+                    + data.valuesPerExample() + " per example");
+        }
+        if (data.classes() != classes) {
+            throw new IllegalArgumentException(
+                    "the model tells " + classes + " classes apart, the data has " + data.classes());
         }
         return kind == Kind.CNN ? data.asImages(input[0], input[1], input[2]) : data.flat();
     }
 
+    /** {@code 28×28}, with the channels when more than one: {@code 3×32×32}. */
+    static String geometry(int[] image) {
+        return (image[0] == 1 ? "" : image[0] + "×") + image[1] + "×" + image[2];
+    }
+
     /** Input, hidden and output sizes as one list, e.g. {@code 784,50,10}. */
     public String sizesText() {
-        return join(input) + (input.length > 1 ? " → " : ",") + join(hidden) + "," + classes;
+        return (kind == Kind.CNN ? join(input) + " → " : flatInput() + ",") + join(hidden) + "," + classes;
     }
 
     public Map<String, String> metadata() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("format", "bricknet-model-1");
+        m.put("format", FORMAT);
         m.put("model", kind.toString());
         m.put("input", join(input));
         m.put("hidden", join(hidden));
@@ -192,22 +217,66 @@ public record ModelSpec(
         return m;
     }
 
-    /** Reads a spec back from a model file's metadata. */
+    /**
+     * Reads a spec back from a model file's or checkpoint's metadata; every field is checked and a
+     * bad one is named with its value.
+     */
     public static ModelSpec fromMetadata(Map<String, String> meta, String file) throws BadFileException {
         try {
             return new ModelSpec(
                     Kind.parse(field(meta, "model")),
-                    ints(field(meta, "input")),
-                    ints(field(meta, "hidden")),
-                    Integer.parseInt(field(meta, "classes")),
+                    sizes(meta, "input"),
+                    sizes(meta, "hidden"),
+                    sizes(meta, "classes")[0],
                     Activation.parse(field(meta, "activation")),
                     field(meta, "init"),
-                    Double.parseDouble(field(meta, "dropout")),
-                    Boolean.parseBoolean(field(meta, "batch_norm")),
-                    Double.parseDouble(field(meta, "weight_decay")));
+                    number(meta, "dropout"),
+                    bool(meta, "batch_norm"),
+                    number(meta, "weight_decay"));
         } catch (IllegalArgumentException e) {
             throw new BadFileException(file, "__metadata__ does not describe a bricknet model: " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks a model file's {@code format} field: this code reads {@value #FORMAT} and refuses what
+     * a later version may mean by another.
+     */
+    static void requireFormat(Map<String, String> meta, String file) throws BadFileException {
+        String f = meta.get("format");
+        if (!FORMAT.equals(f)) {
+            throw new BadFileException(
+                    file,
+                    f == null
+                            ? "__metadata__ has no 'format'; not a bricknet model file"
+                            : "__metadata__ 'format' is '" + f + "'; this bricknet reads " + FORMAT);
+        }
+    }
+
+    private static int[] sizes(Map<String, String> meta, String key) {
+        String v = field(meta, key);
+        int[] s = ModelOptions.sizes(v);
+        if (s == null) {
+            throw new IllegalArgumentException("'" + key + "' is '" + v + "'; expected whole numbers such as 100,100");
+        }
+        return s;
+    }
+
+    private static double number(Map<String, String> meta, String key) {
+        String v = field(meta, key);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' is '" + v + "'; expected a number");
+        }
+    }
+
+    private static boolean bool(Map<String, String> meta, String key) {
+        String v = field(meta, key);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("'" + key + "' is '" + v + "'; expected true or false");
+        }
+        return v.equals("true");
     }
 
     private int[] sizes(int flat) {
@@ -224,12 +293,6 @@ public record ModelSpec(
             throw new IllegalArgumentException("no '" + key + "' field");
         }
         return v;
-    }
-
-    static int[] ints(String text) {
-        return Arrays.stream(text.split(","))
-                .mapToInt(v -> Integer.parseInt(v.trim()))
-                .toArray();
     }
 
     private static String join(int[] v) {

@@ -14,6 +14,12 @@ import org.knowm.xchart.style.Styler;
 
 /** Training curves as a PNG, drawn with XChart and written atomically. */
 final class Plots {
+    /** A picture being drawn and written. */
+    @FunctionalInterface
+    interface Drawing {
+        void draw() throws IOException;
+    }
+
     private Plots() {}
 
     /** Loss (left chart) and accuracies (right chart) per epoch, side by side in one PNG. */
@@ -47,11 +53,47 @@ final class Plots {
     }
 
     /**
-     * The first layer's weights as a grid of grey tiles, each scaled to its own min..max: the
-     * filters of a convolution (first input channel), or for an Affine on square images the
-     * weights into each of the first 100 hidden units, as images.
+     * Why the first layer of a model of {@code spec} cannot be drawn as images, or null when it can:
+     * a flat first layer needs inputs known to be images. Checked before training.
      */
-    static void firstLayer(Network net, Path file) throws IOException {
+    static String firstLayerRefusal(ModelSpec spec) {
+        int[] tile = tile(spec);
+        if (tile == null) {
+            return "--plot-weights draws the first layer's weights as images, but the model's " + spec.flatInput()
+                    + " inputs are not known to be images";
+        }
+        long pixels = spec.kind() == ModelSpec.Kind.CNN ? 30L * 25 * 16 : 100L * tile[0] * tile[1];
+        return pixels > MAX_PIXELS
+                ? "--plot-weights: 100 tiles of " + ModelSpec.geometry(spec.input()) + " make too large a picture"
+                : null;
+    }
+
+    /**
+     * The height and width of a flat first layer's tiles: the images the model takes, or for a
+     * model that recorded only a number of inputs, a square of that many; null if neither.
+     */
+    private static int[] tile(ModelSpec spec) {
+        if (spec.input().length == 3) {
+            return new int[] {spec.input()[1], spec.input()[2]};
+        }
+        int in = spec.flatInput();
+        int s = (int) Math.round(Math.sqrt(in));
+        return s * s == in ? new int[] {s, s} : null;
+    }
+
+    /** The largest picture of the first layer's weights drawn: 16 million pixels (64 MB). */
+    private static final long MAX_PIXELS = 1L << 24;
+
+    /**
+     * The first layer's weights as a grid of grey tiles, each scaled to its own min..max: the
+     * filters of a convolution (first input channel), or for an Affine on images the weights into
+     * each of the first 100 hidden units, as images of the inputs' height and width (first channel).
+     */
+    static void firstLayer(Network net, ModelSpec spec, Path file) throws IOException {
+        String refusal = firstLayerRefusal(spec);
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
         Tensor w = net.parameters().values().iterator().next().value();
         int tiles;
         int th;
@@ -64,16 +106,10 @@ final class Plots {
             int per = w.dim(1) * th * tw;
             at = (t, i) -> w.data()[t * per + i];
         } else {
-            int in = w.dim(0);
             int outs = w.dim(1);
-            int s = (int) Math.round(Math.sqrt(in));
-            if (s * s != in) {
-                throw new IllegalArgumentException(
-                        "--plot-weights: the first layer takes " + in + " inputs, not a square image");
-            }
             tiles = Math.min(100, outs);
-            th = s;
-            tw = s;
+            th = tile(spec)[0];
+            tw = tile(spec)[1];
             at = (t, i) -> w.data()[i * outs + t];
         }
         int scale = Math.max(1, 56 / th);

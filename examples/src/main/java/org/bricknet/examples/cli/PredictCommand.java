@@ -46,8 +46,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Bounds.in(spec.commandLine(), "--index", index, 0, Integer.MAX_VALUE);
         SavedModel saved = torch.load(model);
-        Dataset test = saved.spec().shape(data.load().test());
+        Dataset test = saved.shape(data.loadTest(), model, data.describe());
         if (index < 0 || index >= test.size()) {
             throw new ParameterException(
                     spec.commandLine(), "--index must be in [0, " + test.size() + "), got " + index);
@@ -55,12 +56,15 @@ public final class PredictCommand implements Callable<Integer> {
         Dataset one = test.slice(index, index + 1);
         var out = spec.commandLine().getOut();
         double[] px = one.inputs().data();
-        int side = (int) Math.round(Math.sqrt(px.length));
-        if (side * side == px.length) {
-            for (int r = 0; r < side; r++) {
+        int[] image = one.imageShape();
+        if (image != null && image[1] <= 200 && image[2] <= 200) {
+            int h = image[1];
+            int w = image[2];
+            for (int r = 0; r < h; r++) {
                 StringBuilder line = new StringBuilder();
-                for (int c = 0; c < side; c++) {
-                    char ch = SHADES.charAt((int) Math.min(SHADES.length() - 1, px[r * side + c] * SHADES.length()));
+                for (int c = 0; c < w; c++) {
+                    double v = Math.max(0, px[r * w + c]);
+                    char ch = SHADES.charAt((int) Math.min(SHADES.length() - 1, v * SHADES.length()));
                     line.append(ch).append(ch);
                 }
                 out.println(line.toString().stripTrailing());

@@ -8,13 +8,14 @@ import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.engine.Engine;
 import org.bricknet.core.io.Mnist;
-import org.bricknet.core.io.ModelFiles;
 import org.bricknet.examples.Activation;
 import org.bricknet.optim.Optimizer;
+import org.bricknet.optim.Optimizers;
 import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.training.Trainer;
 import org.bricknet.optim.training.TrainingDivergedException;
 import org.bricknet.optim.training.TrainingHistory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,11 @@ import picocli.CommandLine.Spec;
             "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)"
         })
 public final class TrainCommand implements Callable<Integer> {
+    /** The most epochs a run may ask for. */
+    static final int MAX_EPOCHS = 1_000_000;
+
+    /** Rows per forward pass when scoring after each epoch (the batch size for the convolutional net). */
+    static final int EVALUATION_ROWS = 1000;
 
     @Option(
             names = "--model",
@@ -126,53 +132,88 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
         Checkpoint from = checkpoints.load();
         ModelSpec resumedSpec = from == null ? null : checkpoints.spec(from);
         ModelSpec.Kind kind = from != null ? resumedSpec.kind() : parse("--model", () -> ModelSpec.Kind.parse(model));
-        Defaults d = Defaults.of(kind);
-        int[] hiddenSizes = hidden == null ? d.hidden : parse("--hidden", () -> ModelSpec.ints(hidden));
-        int n = positive("--epochs", epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs);
-        int b = positive("--batch-size", batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch);
-        double eta = lr != null ? lr : from != null ? from.learningRate() : d.lr;
-        String optName = optimizer != null ? optimizer : from != null ? from.optimizer() : d.optimizer;
+        ModelOptions.Defaults d = ModelOptions.Defaults.of(kind);
+        String optName = optimizer != null ? optimizer : from != null ? from.optimizer() : d.optimizer();
+        boolean fullBatch = FullBatchTraining.NAME.equalsIgnoreCase(optName);
+        int[] hiddenSizes = hidden == null ? d.hidden() : ModelOptions.hidden(cl, hidden);
+        if (from == null) {
+            ModelOptions.requireApplicable(cl, kind, fullBatch, hiddenSizes.length);
+        }
+        if (fullBatch && FullBatchTraining.refusal(kind, dropout) != null) {
+            throw new ParameterException(cl, FullBatchTraining.refusal(kind, dropout));
+        }
+        int n = Bounds.in(
+                cl,
+                "--epochs",
+                epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs(),
+                1,
+                MAX_EPOCHS);
+        int b = Bounds.in(
+                cl,
+                "--batch-size",
+                batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch(),
+                1,
+                Integer.MAX_VALUE);
+        double eta = Bounds.in(
+                cl, "--lr", lr != null ? lr : from != null ? from.learningRate() : d.lr(), 0, Double.MAX_VALUE, true);
+        Bounds.in(cl, "--dropout", dropout, 0, 0.999, false);
+        Bounds.in(cl, "--weight-decay", weightDecay, 0, 1e6, false);
         long seed = from != null && this.seed == null ? from.seed() : this.seed != null ? this.seed : 42;
         if (from != null) {
-            checkpoints.requireAgrees(spec.commandLine(), resumedSpec, from, optName, eta, seed, b);
+            checkpoints.requireAgrees(cl, resumedSpec, from, optName, eta, seed, b);
+            checkpoints.requireTarget(cl, from, n);
         }
-        if (!(eta > 0) || Double.isInfinite(eta)) {
-            throw new ParameterException(spec.commandLine(), "--lr must be a finite number > 0, got " + eta);
-        }
-        boolean fullBatch = FullBatchTraining.NAME.equalsIgnoreCase(optName);
-        if (fullBatch && (from != null || checkpoints.target() != null || plot != null)) {
+        if (!fullBatch && !Optimizers.NAMES.contains(optName.toLowerCase(java.util.Locale.ROOT))) {
             throw new ParameterException(
-                    spec.commandLine(),
-                    "--optimizer lbfgs trains on the full batch: it takes no --checkpoint, --resume or --plot");
+                    cl,
+                    "--optimizer: expected one of " + String.join(", ", Optimizers.NAMES) + " or "
+                            + FullBatchTraining.NAME + ", got '" + optName + "'");
         }
+        Activation act = parse("--activation", () -> Activation.parse(activation));
         Optimizer opt =
                 fullBatch ? hyper.none(spec.commandLine()) : hyper.create(spec.commandLine(), optName, eta, from);
+        OutputPaths outputs =
+                new OutputPaths().file("--save", save).file("--plot", plot).file("--plot-weights", plotWeights);
+        checkpoints.addTo(outputs);
+        data.files().forEach(f -> outputs.input("a data file of --data", f));
+        outputs.check();
+
         Mnist.Split split = data.load();
-        int[] input = kind == ModelSpec.Kind.CNN
-                ? new int[] {1, side(split.train()), side(split.train())}
-                : new int[] {split.train().inputs().cols()};
-        ModelSpec modelSpec = from != null
-                ? resumedSpec
-                : parse(
-                        "the model options",
-                        () -> new ModelSpec(
-                                kind,
-                                input,
-                                hiddenSizes,
-                                split.train().classes(),
-                                kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : Activation.parse(activation),
-                                init,
-                                dropout,
-                                batchNorm,
-                                weightDecay));
-        Dataset train = modelSpec.shape(split.train());
-        Dataset test = modelSpec.shape(split.test());
+        ModelSpec modelSpec = from != null ? resumedSpec : newSpec(kind, hiddenSizes, act, split.train());
+        Dataset train = fit(modelSpec, split.train(), "the training data");
+        Dataset test = fit(modelSpec, split.test(), "the test data");
+        if (from != null) {
+            checkpoints.requireSameData(from, train);
+        }
+        PrintStream out = System.out;
+        Results results = new Results(save, plot, plotWeights, out, cl.getErr());
+        if (plotWeights != null && Plots.firstLayerRefusal(modelSpec) != null) {
+            throw new CliException(Plots.firstLayerRefusal(modelSpec));
+        }
+        if (b > train.size()) {
+            out.printf(
+                    "note: --batch-size %d is more than the %d training examples; each batch is all of them%n",
+                    b, train.size());
+            b = train.size();
+        }
+        int evaluationRows = kind == ModelSpec.Kind.CNN ? b : EVALUATION_ROWS;
+        if (fullBatch) {
+            FullBatchTraining.requireMemory(modelSpec, train);
+        } else {
+            ModelSize.require(
+                    modelSpec,
+                    b,
+                    evaluationRows,
+                    2,
+                    ModelSize.optimizerSlots(opt),
+                    "training " + modelSpec + " with " + optName + ", batch " + b);
+        }
         Network net = modelSpec.build(new Random(seed));
 
-        PrintStream out = System.out;
         out.println("matrix products: " + Engine.implementation());
         if (!Engine.advice().isEmpty()) {
             out.println("note: " + Engine.advice());
@@ -188,87 +229,78 @@ public final class TrainCommand implements Callable<Integer> {
                         : n + " epochs, batch " + b + ", " + optName + " lr " + eta,
                 seed);
         if (fullBatch) {
-            String refusal = FullBatchTraining.refusal(modelSpec, net);
-            if (refusal != null) {
-                throw new ParameterException(spec.commandLine(), refusal);
-            }
             double acc = FullBatchTraining.run(net, train, test, n, out);
             out.printf(
                     "final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-            saveAndDraw(net, modelSpec, out);
-            return 0;
+            return results.saveAndDraw(net, modelSpec, null);
         }
         Trainer trainer = new Trainer(net, opt)
                 .epochs(n)
                 .batchSize(b)
                 .seed(seed)
                 .evaluateOn(test)
+                .evaluationBatchSize(evaluationRows)
                 .output(out);
         if (from != null) {
             trainer.resumeFrom(from, checkpoints.resumedFile());
             out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());
         }
         if (checkpoints.target() != null) {
+            Path dir = checkpoints.target();
             trainer.checkpointTo(
-                    checkpoints.target(),
-                    OptimizerOptions.withHyperparameters(CheckpointOptions.metadata(modelSpec, n), opt));
+                            dir, OptimizerOptions.withHyperparameters(CheckpointOptions.metadata(modelSpec, n), opt))
+                    .onEpoch(e -> Signals.note("the checkpoint of epoch " + e.epoch() + " is in " + dir));
+            Signals.note(
+                    from == null
+                            ? "no epoch was complete: " + dir + " holds no checkpoint of this run"
+                            : "the checkpoint of epoch " + from.epoch() + " is in " + dir);
         }
         TrainingHistory history;
         try {
             history = trainer.fit(train);
         } catch (TrainingDivergedException e) {
-            if (save != null) {
-                ModelFiles.save(save, net, modelSpec.metadata());
-                out.println("saved the last good parameters to " + save);
-            }
+            results.keepLastGood(net, modelSpec, e);
             throw e;
         }
         double acc = history.last().testAccuracy();
         out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        if (plot != null) {
-            Plots.history(history, modelSpec.toString(), plot);
-            out.println("saved plot to " + plot);
-        }
-        saveAndDraw(net, modelSpec, out);
-        return 0;
+        return results.saveAndDraw(net, modelSpec, history);
     }
 
-    /** {@code --save} and {@code --plot-weights}, when given. */
-    private void saveAndDraw(Network net, ModelSpec modelSpec, PrintStream out) throws java.io.IOException {
-        if (save != null) {
-            ModelFiles.save(save, net, modelSpec.metadata());
-            out.println("saved model to " + save);
+    /** A fresh model's form: the data's geometry, the options given, the kind's defaults. */
+    private ModelSpec newSpec(ModelSpec.Kind kind, int[] hiddenSizes, Activation act, Dataset train) {
+        int[] image = train.imageShape();
+        if (kind == ModelSpec.Kind.CNN && image == null) {
+            throw new CliException("--model cnn takes images; the training data's examples are flat vectors");
         }
-        if (plotWeights != null) {
-            Plots.firstLayer(net, plotWeights);
-            out.println("saved first-layer weights to " + plotWeights);
+        int[] input = image != null ? image : new int[] {train.valuesPerExample()};
+        return parse(
+                "the model options",
+                () -> new ModelSpec(
+                        kind,
+                        input,
+                        hiddenSizes,
+                        train.classes(),
+                        kind == ModelSpec.Kind.NIELSEN ? Activation.SIGMOID : act,
+                        init,
+                        dropout,
+                        batchNorm,
+                        weightDecay));
+    }
+
+    /** The data in the model's form, or an error naming which data does not fit. */
+    private Dataset fit(ModelSpec modelSpec, Dataset d, String which) {
+        try {
+            return modelSpec.shape(d);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(
+                    which + " (" + data.describe() + ") does not fit " + modelSpec + ": " + e.getMessage());
         }
     }
 
     /** The default hidden sizes of a model kind. */
     static int[] defaultHidden(ModelSpec.Kind kind) {
-        return Defaults.of(kind).hidden.clone();
-    }
-
-    /** The per-model defaults listed in the command's description. */
-    private record Defaults(int[] hidden, int epochs, int batch, String optimizer, double lr) {
-        static Defaults of(ModelSpec.Kind kind) {
-            return switch (kind) {
-                case TWO_LAYER -> new Defaults(new int[] {50}, 100, 100, "sgd", 0.1);
-                case NIELSEN -> new Defaults(new int[] {30}, 30, 10, "sgd", 3.0);
-                case MLP -> new Defaults(new int[] {100, 100, 100}, 20, 100, "sgd", 0.1);
-                case CNN -> new Defaults(new int[] {100}, 10, 100, "adam", 0.001);
-            };
-        }
-    }
-
-    private static int side(Dataset d) {
-        int cols = d.inputs().cols();
-        int s = (int) Math.round(Math.sqrt(cols));
-        if (s * s != cols) {
-            throw new IllegalArgumentException("cnn: expected square images, got " + cols + " values per example");
-        }
-        return s;
+        return ModelOptions.Defaults.of(kind).hidden();
     }
 
     private <T> T parse(String what, java.util.function.Supplier<T> parser) {
@@ -277,12 +309,5 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage());
         }
-    }
-
-    private int positive(String option, int value) {
-        if (value < 1) {
-            throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
-        }
-        return value;
     }
 }

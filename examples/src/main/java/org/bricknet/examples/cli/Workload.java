@@ -32,35 +32,48 @@ enum Workload {
         return label;
     }
 
+    /** Reads {@code --workload}: a label, or a usage error listing the labels. */
+    static final class Converter implements picocli.CommandLine.ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String value) {
+            for (Workload w : values()) {
+                if (w.label.equals(value)) {
+                    return w;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "unknown workload '" + value + "'; expected one of " + String.join(", ", new Labels()));
+        }
+    }
+
+    /** The labels, for {@code --help}. */
+    static final class Labels implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(values()).map(w -> w.label).iterator();
+        }
+    }
+
     String describe() {
         return description;
     }
 
-    /** The model's form for data of {@code train}'s size and classes. */
+    /** The model's form for data of {@code train}'s geometry and classes. */
     ModelSpec spec(Dataset train) {
-        int pixels = train.inputs().cols();
+        int[] image = train.imageShape();
+        int[] input = image != null ? image : new int[] {train.valuesPerExample()};
         int classes = train.classes();
         return switch (this) {
-            case TWO_LAYER -> ModelSpec.of(ModelSpec.Kind.TWO_LAYER, new int[] {pixels}, new int[] {50}, classes);
+            case TWO_LAYER -> ModelSpec.of(ModelSpec.Kind.TWO_LAYER, input, new int[] {50}, classes);
             case WIDE ->
                 new ModelSpec(
-                        ModelSpec.Kind.MLP,
-                        new int[] {pixels},
-                        new int[] {256, 256},
-                        classes,
-                        Activation.RELU,
-                        "he",
-                        0,
-                        false,
-                        0);
-            case NIELSEN -> ModelSpec.of(ModelSpec.Kind.NIELSEN, new int[] {pixels}, new int[] {30}, classes);
+                        ModelSpec.Kind.MLP, input, new int[] {256, 256}, classes, Activation.RELU, "he", 0, false, 0);
+            case NIELSEN -> ModelSpec.of(ModelSpec.Kind.NIELSEN, input, new int[] {30}, classes);
             case CNN -> {
-                int side = (int) Math.round(Math.sqrt(pixels));
-                if (side * side != pixels) {
-                    throw new IllegalArgumentException(
-                            "bench: expected square images, got " + pixels + " values per example");
+                if (image == null) {
+                    throw new CliException("--workload cnn takes images; the training data's examples are flat");
                 }
-                yield ModelSpec.of(ModelSpec.Kind.CNN, new int[] {1, side, side}, new int[] {100}, classes);
+                yield ModelSpec.of(ModelSpec.Kind.CNN, image, new int[] {100}, classes);
             }
         };
     }

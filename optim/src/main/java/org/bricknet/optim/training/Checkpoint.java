@@ -7,7 +7,9 @@ import java.util.Map;
 import org.bricknet.core.Network;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.BadFileException;
+import org.bricknet.core.io.ModelFiles;
 import org.bricknet.core.io.SafeTensors;
 import org.bricknet.optim.Optimizer;
 
@@ -20,6 +22,11 @@ import org.bricknet.optim.Optimizer;
  * the rest in {@code __metadata__} (the history as JSON text), plus whatever the caller adds (the
  * command line puts the model spec there). A directory holds the last complete checkpoint or
  * none; a half-written one cannot be mistaken for it.
+ *
+ * <p>What a checkpoint must be to be resumed: every tensor finite, the optimizer's state possible
+ * for its rule (checked by {@link Optimizer#loadState}: no negative second moment), and the same
+ * training data: it records {@link Dataset#fingerprint()} ({@code data} in the metadata; a
+ * checkpoint written before fingerprints were recorded is held to the number of examples only).
  */
 public record Checkpoint(
         int epoch,
@@ -29,6 +36,7 @@ public record Checkpoint(
         String optimizer,
         double learningRate,
         int trainExamples,
+        String dataFingerprint,
         TrainingHistory history,
         Map<String, Tensor> network,
         Map<String, double[]> optimizerState,
@@ -49,6 +57,7 @@ public record Checkpoint(
             "optimizer",
             "learning_rate",
             "train_examples",
+            "data",
             "history");
 
     /** The checkpoint file of a directory. */
@@ -67,6 +76,7 @@ public record Checkpoint(
         meta.put("optimizer", optimizer);
         meta.put("learning_rate", Double.toString(learningRate));
         meta.put("train_examples", Integer.toString(trainExamples));
+        meta.put("data", dataFingerprint);
         meta.put("history", HistoryJson.write(history));
         extra.forEach((k, v) -> {
             if (RESERVED.contains(k)) {
@@ -101,6 +111,7 @@ public record Checkpoint(
                         name, "tensor '" + e.getKey() + "' is neither network/ nor optimizer/ state");
             }
         }
+        requireFinite(c.tensors(), name);
         Fields f = new Fields(meta, name);
         int epoch = f.integer("epoch", 1);
         TrainingHistory history = HistoryJson.read(f.text("history"), epoch, name);
@@ -112,11 +123,47 @@ public record Checkpoint(
                 f.text("optimizer"),
                 f.learningRate(),
                 f.integer("train_examples", 1),
+                meta.getOrDefault("data", ""),
                 history,
                 net,
                 opt,
                 f.rest(RESERVED));
         return cp;
+    }
+
+    /**
+     * Refuses a checkpoint with a NaN or infinite value: such a run cannot be continued, and its
+     * parameters are not "the last good" ones.
+     */
+    static void requireFinite(Map<String, Tensor> tensors, String name) throws BadFileException {
+        String bad = firstNotFinite(tensors);
+        if (bad != null) {
+            throw new BadFileException(name, "tensor " + bad + "; a checkpoint must hold finite values only");
+        }
+    }
+
+    /** The first value that is NaN or infinite, as {@code 'W1' holds NaN at element 3}, or null if none is. */
+    static String firstNotFinite(Map<String, Tensor> tensors) {
+        return ModelFiles.firstNotFinite(tensors);
+    }
+
+    /**
+     * Refuses to continue this checkpoint on {@code train} unless it is the data it was trained
+     * on: the same number of examples and, when recorded, the same fingerprint.
+     */
+    public void requireSameData(Dataset train, String file) throws BadFileException {
+        if (train.size() != trainExamples) {
+            throw new BadFileException(
+                    file,
+                    "was trained on " + trainExamples + " examples; this training set has " + train.size()
+                            + " (resume on the data the run started with)");
+        }
+        if (!dataFingerprint.isEmpty() && !dataFingerprint.equals(train.fingerprint())) {
+            throw new BadFileException(
+                    file,
+                    "was trained on other data of the same size (" + dataFingerprint + "); this training set is "
+                            + train.fingerprint() + " (resume on the data the run started with)");
+        }
     }
 
     /**
@@ -154,7 +201,8 @@ public record Checkpoint(
             opt.loadState(params, optimizerState);
         } catch (IllegalArgumentException e) {
             opt.loadState(params, before);
-            throw new BadFileException(name, "optimizer state does not fit the model: " + e.getMessage(), e);
+            throw new BadFileException(
+                    name, "optimizer state is not one " + optimizer + " can hold: " + e.getMessage(), e);
         }
         opt.setLearningRate(learningRate);
         state.forEach((k, v) -> v.copyFrom(network.get(k)));

@@ -35,7 +35,14 @@ import org.bricknet.optim.Optimizer;
  * from the seed and {@code e} alone ({@link #epochRandom}), so that a run resumed from a
  * {@link Checkpoint} after epoch {@code k} ({@link #checkpointTo}, {@link #resumeFrom}) rebuilds
  * exactly the generator the uninterrupted run used and ends bit for bit where it would have. A loss or gradient that is NaN or infinite stops training with a
- * {@link TrainingDivergedException}, the parameters left as they were before that step.
+ * {@link TrainingDivergedException}, the parameters left as they were before that step; so do
+ * parameters that are no longer finite when an epoch's checkpoint is due (that checkpoint is not
+ * written: the previous one stays).
+ *
+ * <p>Checkpoints: for the whole of {@link #fit} the trainer holds its checkpoint directory
+ * ({@link CheckpointDirectory}), and refuses one that another run holds or has written into; a
+ * resumed run is refused on other data ({@link Checkpoint#requireSameData}) or a target of fewer
+ * epochs than the checkpoint has done.
  *
  * <p>Around the loop: a validation set ({@link #validationSplit}, {@link #validateOn}) scored with
  * the test set after each epoch, in evaluation mode; a learning-rate {@link #schedule}; gradient
@@ -67,6 +74,7 @@ public final class Trainer {
     private Map<String, String> checkpointMetadata = Map.of();
     private Checkpoint resumed;
     private final TrainingControls controls = new TrainingControls();
+    private Path resumedFile;
 
     public Trainer(Network network, Optimizer optimizer) {
         this.network = Objects.requireNonNull(network, "Trainer: expected a network, got null");
@@ -227,6 +235,7 @@ public final class Trainer {
     public Trainer resumeFrom(Checkpoint c, String file) throws BadFileException {
         c.restore(network, optimizer, file);
         this.resumed = c;
+        this.resumedFile = Path.of(file);
         this.seed = c.seed();
         this.random = null;
         this.batchSize = c.batchSize();
@@ -255,19 +264,39 @@ public final class Trainer {
                 optimizer,
                 resumed == null ? new TrainingHistory() : resumed.history(),
                 epochs);
-        MiniBatches batches = new MiniBatches(train, batchSize);
-        Evaluator trainScore = scoreTrainingSet ? new Evaluator(network, train, evaluationBatchSize) : null;
-        Evaluator testScore = evaluation != null ? new Evaluator(network, evaluation, evaluationBatchSize) : null;
         TrainingHistory history = new TrainingHistory();
         int first = 1;
+        String fingerprint = checkpointDir != null || resumed != null ? train.fingerprint() : "";
         if (resumed != null) {
             if (resumed.trainExamples() != train.size()) {
                 throw new IllegalArgumentException("Trainer: the checkpoint was trained on " + resumed.trainExamples()
                         + " examples; this training set has " + train.size());
             }
+            if (!resumed.dataFingerprint().isEmpty()
+                    && !resumed.dataFingerprint().equals(fingerprint)) {
+                throw new IllegalArgumentException("Trainer: the checkpoint was trained on other data ("
+                        + resumed.dataFingerprint() + "); this training set is " + fingerprint);
+            }
+            if (resumed.epoch() > epochs) {
+                throw new IllegalArgumentException("Trainer: the checkpoint is after epoch " + resumed.epoch()
+                        + "; a run of " + epochs + " epochs in all ended before it");
+            }
             resumed.history().epochs().forEach(history::add);
             first = resumed.epoch() + 1;
         }
+        try (CheckpointDirectory claimed =
+                checkpointDir == null ? null : CheckpointDirectory.claim(checkpointDir, resumedFile)) {
+            fit(train, history, first, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        return history;
+    }
+
+    private void fit(Dataset train, TrainingHistory history, int first, String fingerprint) {
+        MiniBatches batches = new MiniBatches(train, batchSize);
+        Evaluator trainScore = scoreTrainingSet ? new Evaluator(network, train, evaluationBatchSize) : null;
+        Evaluator testScore = evaluation != null ? new Evaluator(network, evaluation, evaluationBatchSize) : null;
         for (int epoch = first; epoch <= epochs; epoch++) {
             Random r = random != null ? random : epochRandom(seed, epoch);
             if (random == null) {
@@ -283,7 +312,7 @@ public final class Trainer {
             EpochStats stats = controls.stats(epoch, meanLoss, trainAcc, test, seconds, optimizer.learningRate());
             history.add(stats);
             if (checkpointDir != null) {
-                saveCheckpoint(epoch, history, train.size());
+                saveCheckpoint(epoch, history, train.size(), fingerprint, batches.count());
             }
             report(stats, testCorrect);
             onEpoch.accept(stats);
@@ -295,10 +324,15 @@ public final class Trainer {
         if (said != null && progress != Progress.QUIET) {
             out.println(said);
         }
-        return history;
     }
 
-    private void saveCheckpoint(int epoch, TrainingHistory history, int trainExamples) {
+    private void saveCheckpoint(
+            int epoch, TrainingHistory history, int trainExamples, String data, int iterationsPerEpoch) {
+        Map<String, org.bricknet.core.Tensor> state = network.state();
+        String bad = Checkpoint.firstNotFinite(state);
+        if (bad != null) {
+            throw TrainingDivergedException.afterEpoch(epoch, iterationsPerEpoch, bad, optimizer.learningRate());
+        }
         try {
             new Checkpoint(
                             epoch,
@@ -308,16 +342,14 @@ public final class Trainer {
                             optimizer.name(),
                             optimizer.learningRate(),
                             trainExamples,
+                            data,
                             history,
-                            network.state(),
+                            state,
                             optimizer.state(network.parameters()),
                             checkpointMetadata)
                     .save(checkpointDir);
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Trainer: cannot write the checkpoint of epoch " + epoch + " into " + checkpointDir + ": "
-                            + e.getMessage(),
-                    e);
+            throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage(), e);
         }
     }
 
@@ -336,7 +368,7 @@ public final class Trainer {
             for (int it = 0; it < iterations; it++) {
                 Batch b = sampling == Sampling.SHUFFLE ? batches.get(it) : batches.draw(r);
                 double loss = network.backprop(b.x(), b.t());
-                guard.check(loss, params, epoch, it + 1, iterations, optimizer.learningRate());
+                guard.check(loss, params, epoch, it + 1, iterations, optimizer.learningRate(), optimizer.steps() == 0);
                 controls.afterBackprop(epoch, it + 1, params);
                 optimizer.step(params);
                 lossSum += loss * b.size();

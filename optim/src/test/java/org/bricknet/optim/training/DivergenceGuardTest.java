@@ -18,10 +18,10 @@ class DivergenceGuardTest {
         w.grad().data()[20000] = Double.NaN;
         TrainingDivergedException e = assertThrows(
                 TrainingDivergedException.class,
-                () -> new DivergenceGuard().check(0.5, Map.of("W1", w), 2, 7, 800, 3.0));
+                () -> new DivergenceGuard().check(0.5, Map.of("W1", w), 2, 7, 800, 3.0, false));
         assertTrue(e.getMessage().contains("the gradient of W1 is NaN at element 20000"), e.getMessage());
         w.grad().data()[20000] = 0;
-        new DivergenceGuard().check(0.5, Map.of("W1", w), 2, 7, 800, 3.0);
+        new DivergenceGuard().check(0.5, Map.of("W1", w), 2, 7, 800, 3.0, false);
         assertEquals(0, w.grad().data()[20000]);
     }
 }

@@ -153,8 +153,12 @@ class ResumeTest {
                 .checkpointTo(dir, Map.of("model", "blobs"))
                 .fit(TRAIN);
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(Checkpoint.file(dir)), files.toList());
+            // the checkpoint, and the empty file whose lock marks the directory as a running run's
+            assertEquals(
+                    List.of(dir.resolve(CheckpointDirectory.LOCK), Checkpoint.file(dir)),
+                    files.sorted().toList());
         }
+        assertEquals(0, Files.size(dir.resolve(CheckpointDirectory.LOCK)));
         Checkpoint c = Checkpoint.load(dir);
         assertEquals(2, c.epoch());
         assertEquals(7, c.seed());
@@ -196,7 +200,8 @@ class ResumeTest {
                 () -> trainer(Blobs.network(1), new Adam(0.01), 2, Sampling.SHUFFLE)
                         .resumeFrom(dir));
         assertTrue(cut.getMessage().startsWith(file.toString()), cut.getMessage());
-        BadFileException none = assertThrows(BadFileException.class, () -> Checkpoint.load(dir.resolve("empty")));
+        org.bricknet.core.io.PathException none =
+                assertThrows(org.bricknet.core.io.PathException.class, () -> Checkpoint.load(dir.resolve("empty")));
         assertTrue(none.getMessage().contains("no such file"), none.getMessage());
     }
 
@@ -209,5 +214,124 @@ class ResumeTest {
                 trainer(Blobs.network(11), new Sgd(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.fit(TEST));
         assertEquals("Trainer: the checkpoint was trained on 150 examples; this training set has 50", e.getMessage());
+    }
+
+    /** Rewrites the checkpoint in {@code dir} with one value of one tensor replaced. */
+    private void poke(String tensor, int element, double value) throws IOException {
+        Path file = Checkpoint.file(dir);
+        org.bricknet.core.io.SafeTensors.Contents c = org.bricknet.core.io.SafeTensors.load(file);
+        c.tensors().get(tensor).data()[element] = value;
+        org.bricknet.core.io.SafeTensors.save(file, c.tensors(), c.metadata());
+    }
+
+    @Test
+    void aCheckpointWithANonFiniteValueOrANegativeSecondMomentIsRefused() throws IOException {
+        trainer(Blobs.network(11), new Adam(0.01), 1, Sampling.SHUFFLE)
+                .checkpointTo(dir, Map.of())
+                .fit(TRAIN);
+        poke("network/W1", 2, Double.NaN);
+        BadFileException nan = assertThrows(BadFileException.class, () -> Checkpoint.load(dir));
+        assertEquals(
+                Checkpoint.file(dir)
+                        + ": tensor W1 holds NaN at element 2; a checkpoint must hold finite values only"
+                                .replace("tensor W1", "tensor network/W1"),
+                nan.getMessage());
+        poke("network/W1", 2, 0.5);
+        poke("optimizer/W1.m", 0, Double.POSITIVE_INFINITY);
+        assertTrue(assertThrows(BadFileException.class, () -> Checkpoint.load(dir))
+                .getMessage()
+                .contains("tensor optimizer/W1.m holds Infinity at element 0"));
+        poke("optimizer/W1.m", 0, 0.0);
+        poke("optimizer/W1.v", 5, -0.25);
+        Network net = Blobs.network(1);
+        double[] before = net.state().get("W1").data().clone();
+        BadFileException negative = assertThrows(
+                BadFileException.class,
+                () -> trainer(net, new Adam(0.01), 2, Sampling.SHUFFLE).resumeFrom(dir));
+        assertTrue(
+                negative.getMessage()
+                        .contains("optimizer state is not one adam can hold: adam: state entry 'W1.v' holds -0.25 at"
+                                + " element 5; expected a finite number >= 0 (a sum of squares)"),
+                negative.getMessage());
+        assertArrayEquals(before, net.state().get("W1").data(), 0.0, "a refused checkpoint changes nothing");
+        // a momentum velocity may be negative
+        Path m = dir.resolve("momentum");
+        trainer(Blobs.network(11), new Momentum(0.01), 1, Sampling.SHUFFLE)
+                .checkpointTo(m, Map.of())
+                .fit(TRAIN);
+        Checkpoint c = Checkpoint.load(m);
+        assertTrue(java.util.Arrays.stream(c.optimizerState().get("W1.v")).anyMatch(v -> v < 0));
+        trainer(Blobs.network(1), new Momentum(0.01), 2, Sampling.SHUFFLE).resumeFrom(m);
+    }
+
+    @Test
+    void otherDataOfTheSameSizeAndATargetAlreadyPassedAreRefused() throws IOException {
+        trainer(Blobs.network(11), new Sgd(0.01), 3, Sampling.SHUFFLE)
+                .checkpointTo(dir, Map.of())
+                .fit(TRAIN);
+        Dataset same = Blobs.of(150, new Random(3));
+        Dataset other = Blobs.of(150, new Random(33));
+        Checkpoint c = Checkpoint.load(dir);
+        c.requireSameData(same, "cp");
+        BadFileException e = assertThrows(BadFileException.class, () -> c.requireSameData(other, "cp"));
+        assertTrue(
+                e.getMessage().startsWith("cp: was trained on other data of the same size (150 examples of (2)"),
+                e.getMessage());
+        IllegalArgumentException fit = assertThrows(
+                IllegalArgumentException.class,
+                () -> trainer(Blobs.network(11), new Sgd(0.01), 5, Sampling.SHUFFLE)
+                        .resumeFrom(dir)
+                        .fit(other));
+        assertTrue(fit.getMessage().startsWith("Trainer: the checkpoint was trained on other data"), fit.getMessage());
+        IllegalArgumentException passed = assertThrows(
+                IllegalArgumentException.class,
+                () -> trainer(Blobs.network(11), new Sgd(0.01), 2, Sampling.SHUFFLE)
+                        .resumeFrom(dir)
+                        .fit(TRAIN));
+        assertEquals(
+                "Trainer: the checkpoint is after epoch 3; a run of 2 epochs in all ended before it",
+                passed.getMessage());
+    }
+
+    @Test
+    void aDirectoryBelongsToOneRun() throws IOException {
+        Path a = dir.resolve("a");
+        trainer(Blobs.network(11), new Sgd(0.01), 1, Sampling.SHUFFLE)
+                .checkpointTo(a, Map.of("epochs", "4"))
+                .fit(TRAIN);
+        byte[] first = Files.readAllBytes(Checkpoint.file(a));
+        java.io.UncheckedIOException fresh = assertThrows(
+                java.io.UncheckedIOException.class,
+                () -> trainer(Blobs.network(12), new Sgd(0.01), 1, Sampling.SHUFFLE)
+                        .checkpointTo(a, Map.of())
+                        .fit(TRAIN));
+        assertEquals(
+                a + ": holds the checkpoint of another run (after epoch 1 of 4); continue that run from it, or"
+                        + " choose another directory",
+                fresh.getMessage());
+        assertArrayEquals(first, Files.readAllBytes(Checkpoint.file(a)), "the other run's checkpoint is untouched");
+        // continuing it into its own directory is what it is for
+        trainer(Blobs.network(11), new Sgd(0.01), 2, Sampling.SHUFFLE)
+                .resumeFrom(a)
+                .checkpointTo(a, Map.of())
+                .fit(TRAIN);
+        assertEquals(2, Checkpoint.load(a).epoch());
+
+        try (CheckpointDirectory held = CheckpointDirectory.claim(dir.resolve("b"), null)) {
+            org.bricknet.core.io.PathException busy = assertThrows(
+                    org.bricknet.core.io.PathException.class, () -> CheckpointDirectory.check(dir.resolve("b"), null));
+            assertEquals(
+                    dir.resolve("b") + ": another run is writing checkpoints here now (it holds checkpoint.lock);"
+                            + " choose another directory",
+                    busy.getMessage());
+        }
+        CheckpointDirectory.check(dir.resolve("b"), null);
+        org.bricknet.core.io.PathException noParent = assertThrows(
+                org.bricknet.core.io.PathException.class,
+                () -> CheckpointDirectory.check(dir.resolve("no/such"), null));
+        assertTrue(
+                noParent.getMessage()
+                        .endsWith("cannot create the checkpoint directory: " + dir.resolve("no") + " does not exist"),
+                noParent.getMessage());
     }
 }

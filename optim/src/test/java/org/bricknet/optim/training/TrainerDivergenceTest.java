@@ -15,6 +15,7 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.testing.Linear;
 import org.bricknet.core.testing.SoftmaxCrossEntropy;
+import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.Sgd;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +113,86 @@ class TrainerDivergenceTest {
             assertArrayEquals(
                     opt.afterLastStep.get(p.getKey()), p.getValue().value().data(), 0.0, p.getKey());
         }
+    }
+
+    @Test
+    void aLossThatIsNotFiniteBeforeAnyStepBlamesTheStartNotTheLearningRate() {
+        Network net = Blobs.network(0);
+        // absurd initial weights: the scores overflow, so the very first loss is not finite
+        net.parameters().get("W1").value().fill(1e200);
+        net.parameters().get("W2").value().fill(1e200);
+        Recording opt = new Recording(new Sgd(0.1));
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
+                () -> new Trainer(net, opt).epochs(3).batchSize(20).quiet().fit(TRAIN));
+        assertTrue(e.beforeFirstStep());
+        assertEquals(0, opt.calls);
+        assertTrue(
+                e.getMessage().startsWith("Training cannot start: the loss is ")
+                        && e.getMessage()
+                                .contains("before the first step (epoch 1, iteration 1 of 10), so no "
+                                        + "learning rate is to blame"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("lower learning rate"), e.getMessage());
+    }
+
+    @Test
+    void parametersThatAStepMadeInfiniteAreNeverCheckpointed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // an epoch of one step whose loss and gradient are finite but whose update leaves W1 infinite
+        Network net = Blobs.network(0);
+        Sgd sgd = new Sgd(0.1);
+        Optimizer overflowing = new Optimizer() {
+            @Override
+            public void step(Map<String, Parameter> params) {
+                sgd.step(params);
+                params.get("W1").value().data()[3] = Double.POSITIVE_INFINITY;
+            }
+
+            @Override
+            public String name() {
+                return sgd.name();
+            }
+
+            @Override
+            public double learningRate() {
+                return sgd.learningRate();
+            }
+
+            @Override
+            public void setLearningRate(double learningRate) {
+                sgd.setLearningRate(learningRate);
+            }
+
+            @Override
+            public long steps() {
+                return sgd.steps();
+            }
+
+            @Override
+            public Map<String, double[]> state(Map<String, Parameter> params) {
+                return sgd.state(params);
+            }
+
+            @Override
+            public void loadState(Map<String, Parameter> params, Map<String, double[]> state) {
+                sgd.loadState(params, state);
+            }
+        };
+        TrainingDivergedException e = assertThrows(
+                TrainingDivergedException.class,
+                () -> new Trainer(net, overflowing)
+                        .epochs(3)
+                        .batchSize(200)
+                        .seed(0)
+                        .quiet()
+                        .checkpointTo(dir, Map.of())
+                        .fit(TRAIN));
+        assertEquals(1, e.epoch());
+        assertTrue(
+                e.getMessage().startsWith("Training diverged in epoch 1: after its last step ")
+                        && e.getMessage().contains("The checkpoint of that epoch was not written"),
+                e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(Checkpoint.file(dir)), "no checkpoint of non-finite parameters");
     }
 }
