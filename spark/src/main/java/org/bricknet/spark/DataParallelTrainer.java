@@ -20,6 +20,7 @@ import org.bricknet.core.data.MiniBatches;
 import org.bricknet.core.io.BadFileException;
 import org.bricknet.optim.Optimizer;
 import org.bricknet.optim.training.Checkpoint;
+import org.bricknet.optim.training.CheckpointDirectory;
 import org.bricknet.optim.training.DivergenceGuard;
 import org.bricknet.optim.training.EpochStats;
 import org.bricknet.optim.training.Sampling;
@@ -61,6 +62,7 @@ public final class DataParallelTrainer {
     private final NetworkSource source;
     private final Optimizer optimizer;
     private final String run = UUID.randomUUID().toString();
+    private java.nio.file.Path resumedFile;
     private int epochs = 10;
     private int batchSize = 100;
     private long seed;
@@ -159,6 +161,7 @@ public final class DataParallelTrainer {
     public DataParallelTrainer resumeFrom(Checkpoint c, String file) throws BadFileException {
         c.restore(network, optimizer, file);
         this.resumed = c;
+        this.resumedFile = java.nio.file.Path.of(file);
         this.seed = c.seed();
         this.batchSize = c.batchSize();
         this.sampling = c.sampling();
@@ -186,26 +189,33 @@ public final class DataParallelTrainer {
             resumed.history().epochs().forEach(history::add);
             first = resumed.epoch() + 1;
         }
-        for (int epoch = first; epoch <= epochs; epoch++) {
-            Random r = Trainer.epochRandom(seed, epoch);
-            network.reseed(r.nextLong());
-            long start = System.nanoTime();
-            double meanLoss = trainEpoch(sc, train, batches, vector, r, epoch);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double trainAcc = scoreTrainingSet
-                    ? Scoring.correct(sc, run, source, vector.values(), train) / (double) n
-                    : Double.NaN;
-            long testCorrect = evaluation == null ? -1 : Scoring.correct(sc, run, source, vector.values(), evaluation);
-            double testAcc = evaluation == null ? Double.NaN : testCorrect / (double) evaluation.size();
-            EpochStats stats = new EpochStats(epoch, meanLoss, trainAcc, testAcc, seconds);
-            history.add(stats);
-            if (checkpointDir != null) {
-                saveCheckpoint(epoch, history, n);
+        // the directory belongs to this run while it trains, as with Trainer (CheckpointDirectory)
+        try (CheckpointDirectory claimed =
+                checkpointDir == null ? null : CheckpointDirectory.claim(checkpointDir, resumedFile)) {
+            for (int epoch = first; epoch <= epochs; epoch++) {
+                Random r = Trainer.epochRandom(seed, epoch);
+                network.reseed(r.nextLong());
+                long start = System.nanoTime();
+                double meanLoss = trainEpoch(sc, train, batches, vector, r, epoch);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double trainAcc = scoreTrainingSet
+                        ? Scoring.correct(sc, run, source, vector.values(), train) / (double) n
+                        : Double.NaN;
+                long testCorrect =
+                        evaluation == null ? -1 : Scoring.correct(sc, run, source, vector.values(), evaluation);
+                double testAcc = evaluation == null ? Double.NaN : testCorrect / (double) evaluation.size();
+                EpochStats stats = new EpochStats(epoch, meanLoss, trainAcc, testAcc, seconds);
+                history.add(stats);
+                if (checkpointDir != null) {
+                    saveCheckpoint(epoch, history, n);
+                }
+                if (!quiet) {
+                    out.println(stats.line((int) testCorrect, evaluation == null ? 0 : (int) evaluation.size()));
+                    out.flush();
+                }
             }
-            if (!quiet) {
-                out.println(stats.line((int) testCorrect, evaluation == null ? 0 : (int) evaluation.size()));
-                out.flush();
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return history;
     }
