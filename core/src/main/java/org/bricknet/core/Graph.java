@@ -1,9 +1,7 @@
 package org.bricknet.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,58 +31,18 @@ import java.util.Random;
  */
 public final class Graph implements Layer {
     private final Wiring w;
-    private final Wiring.Node[] nodes;
-    private final Layer[] single;
-    private final Tensor[][] nodeIn;
-    private final Tensor[][] nodeGrad;
-    private final Tensor[] value;
-    private final Tensor[] grad;
-    private final Tensor[] acc;
-    private final Tensor[] zeros;
-    private final boolean[] started;
-    private final Tensor[] lossScale;
-    private final int[] lossTarget;
-    private final Parameter[][] nodeShared;
-    private final IdentityHashMap<Tensor, Tensor> sharedSum = new IdentityHashMap<>();
-    private final IdentityHashMap<Tensor, Boolean> sharedStarted = new IdentityHashMap<>();
-    private final List<GraphListener> listeners = new ArrayList<>();
-    private boolean inputGradientsNeeded;
-    private boolean forwardDone;
+    private final GraphRun run;
 
     Graph(Wiring w) {
         this.w = w;
-        this.nodes = w.nodes.toArray(new Wiring.Node[0]);
-        int ports = w.portNames.size();
-        this.value = new Tensor[ports];
-        this.grad = new Tensor[ports];
-        this.acc = new Tensor[ports];
-        this.zeros = new Tensor[ports];
-        this.started = new boolean[ports];
-        this.single = new Layer[nodes.length];
-        this.nodeIn = new Tensor[nodes.length][];
-        this.nodeGrad = new Tensor[nodes.length][];
-        this.nodeShared = new Parameter[nodes.length][];
-        for (int k = 0; k < nodes.length; k++) {
-            Wiring.Node n = nodes[k];
+        for (Wiring.Node n : w.nodes) {
             if (n.brick() instanceof Graph g && !g.w.losses.isEmpty()) {
                 throw new IllegalArgumentException("Graph: node '" + n.name() + "' is a graph with losses "
                         + g.w.losses.stream().map(Wiring.Loss::name).toList()
                         + "; a nested graph computes outputs only");
             }
-            boolean oneToOne = n.in().length == 1 && n.outCount() == 1;
-            single[k] = oneToOne && n.brick() instanceof Layer l ? l : null;
-            nodeIn[k] = new Tensor[n.in().length];
-            nodeGrad[k] = new Tensor[n.outCount()];
-            nodeShared[k] = n.brick().parameters().stream()
-                    .filter(p -> w.shared.containsKey(p.value()))
-                    .toArray(Parameter[]::new);
         }
-        this.lossScale = new Tensor[w.losses.size()];
-        this.lossTarget = new int[w.losses.size()];
-        for (int i = 0; i < lossScale.length; i++) {
-            lossScale[i] = Tensor.vector(w.losses.get(i).weight());
-            lossTarget[i] = w.targets.indexOf(w.losses.get(i).target());
-        }
+        this.run = new GraphRun(w);
         setInputGradientNeeded(false);
     }
 
@@ -108,10 +66,10 @@ public final class Graph implements Layer {
     /** The outputs, in the order of {@link #outputNames()}, for the inputs in the order of {@link #inputNames()}. */
     @Override
     public Tensor[] forward(Tensor... inputs) {
-        run(inputs);
+        run.run(inputs);
         Tensor[] out = new Tensor[w.outputs.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = value[w.outputs[i]];
+            out[i] = run.value(w.outputs[i]);
         }
         return out;
     }
@@ -120,22 +78,22 @@ public final class Graph implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         requireOneInOne("forward(x)");
-        run(x);
-        return value[w.outputs[0]];
+        run.run(x);
+        return run.value(w.outputs[0]);
     }
 
     /** Output {@code i} (in the order of {@link #outputNames()}) of the last forward or loss (the graph's buffer). */
     public Tensor output(int i) {
-        if (!forwardDone) {
+        if (!run.forwardDone()) {
             throw new IllegalStateException("Graph: no forward has run yet");
         }
-        return value[w.outputs[i]];
+        return run.value(w.outputs[i]);
     }
 
     /** Forward, then the sum of the losses (each times its weight) against the named targets. */
     public double loss(Map<String, Tensor> inputs, Map<String, Tensor> targets) {
-        run(byName("input", w.inputNames, inputs));
-        return losses(byName("target", w.targets, targets));
+        run.run(byName("input", w.inputNames, inputs));
+        return run.losses(byName("target", w.targets, targets));
     }
 
     /** {@link #loss(Map, Map)} of a graph with one input and one name of targets. */
@@ -144,8 +102,8 @@ public final class Graph implements Layer {
             throw new IllegalStateException("Graph: loss(x, t) needs one input and one name of targets; this graph"
                     + " has inputs " + w.inputNames + " and targets " + w.targets + ": use loss(inputs, targets)");
         }
-        run(x);
-        return losses(t);
+        run.run(x);
+        return run.losses(t);
     }
 
     /**
@@ -158,11 +116,11 @@ public final class Graph implements Layer {
             throw new IllegalStateException("Graph: backward() starts from the losses, and this graph has none;"
                     + " give its outputs' gradients to backward(gradients...)");
         }
-        backwardFrom(null, true);
+        run.backward(null, true);
         Map<String, Tensor> m = new LinkedHashMap<>();
-        if (inputGradientsNeeded) {
+        if (run.inputGradientsNeeded()) {
             for (int i = 0; i < w.inputNames.size(); i++) {
-                m.put(w.inputNames.get(i), inputGradient(i));
+                m.put(w.inputNames.get(i), run.inputGradient(i));
             }
         }
         return m;
@@ -175,10 +133,10 @@ public final class Graph implements Layer {
             throw new IllegalArgumentException("Graph: expected " + w.outputs.length + " output gradients ("
                     + outputNames() + "), got " + outputGradients.length);
         }
-        backwardFrom(outputGradients, false);
+        run.backward(outputGradients, false);
         Tensor[] in = new Tensor[w.inputNames.size()];
         for (int i = 0; i < in.length; i++) {
-            in[i] = inputGradientsNeeded ? inputGradient(i) : null;
+            in[i] = run.inputGradientsNeeded() ? run.inputGradient(i) : null;
         }
         return in;
     }
@@ -190,195 +148,6 @@ public final class Graph implements Layer {
         return backward(new Tensor[] {dout})[0];
     }
 
-    private void run(Tensor... inputs) {
-        if (inputs.length != w.inputNames.size()) {
-            throw new IllegalArgumentException(
-                    "Graph: expected " + w.inputNames.size() + " inputs " + w.inputNames + ", got " + inputs.length);
-        }
-        for (int i = 0; i < inputs.length; i++) {
-            int[] example = w.portShapes.get(i);
-            Tensor x = inputs[i];
-            if (x == null || (example != null && !matches(x, example)) || x.rows() != inputs[0].rows()) {
-                throw new IllegalArgumentException("Graph: input '" + w.inputNames.get(i) + "' expected shape "
-                        + WiringSetup.batchShape(example) + (i > 0 ? " with the batch size of the others" : "")
-                        + ", got " + (x == null ? "none" : x.shapeString()));
-            }
-            value[i] = x;
-        }
-        for (int k = 0; k < nodes.length; k++) {
-            Wiring.Node n = nodes[k];
-            if (single[k] != null && listeners.isEmpty()) {
-                value[n.out()] = single[k].forward(value[n.in()[0]]);
-                continue;
-            }
-            Tensor[] in = nodeIn[k];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = value[n.in()[i]];
-            }
-            Tensor[] out = n.brick().forward(in);
-            if (out.length != n.outCount()) {
-                throw new IllegalStateException(Wiring.type(n.brick()) + " '" + n.name() + "' gave " + out.length
-                        + " outputs, expected " + n.outCount());
-            }
-            System.arraycopy(out, 0, value, n.out(), out.length);
-            for (GraphListener l : listeners) {
-                l.forward(n.name(), n.brick(), in, out);
-            }
-        }
-        forwardDone = true;
-    }
-
-    private double losses(Tensor... targets) {
-        double total = 0;
-        for (int i = 0; i < w.losses.size(); i++) {
-            Wiring.Loss l = w.losses.get(i);
-            double v = l.loss().loss(value[l.scores()], targets[lossTarget[i]]);
-            total += l.weight() == 1.0 ? v : l.weight() * v;
-        }
-        return total;
-    }
-
-    private void backwardFrom(Tensor[] outputGradients, boolean fromLosses) {
-        if (!forwardDone) {
-            throw new IllegalStateException("Graph: backward called before forward");
-        }
-        Arrays.fill(grad, null);
-        Arrays.fill(started, false);
-        sharedStarted.clear();
-        if (outputGradients != null) {
-            for (int i = 0; i < outputGradients.length; i++) {
-                contribute(
-                        w.outputs[i],
-                        outputGradients[i],
-                        "the gradient of output " + outputNames().get(i));
-            }
-        }
-        if (fromLosses) {
-            for (int i = 0; i < w.losses.size(); i++) {
-                Wiring.Loss l = w.losses.get(i);
-                contribute(l.scores(), l.loss().backward(lossScale[i]), "loss '" + l.name() + "'");
-            }
-        }
-        for (int k = nodes.length - 1; k >= 0; k--) {
-            backwardNode(k);
-        }
-        sharedSums();
-    }
-
-    private void backwardNode(int k) {
-        Wiring.Node n = nodes[k];
-        if (single[k] != null && listeners.isEmpty()) {
-            Tensor g = grad[n.out()];
-            if (g == null) {
-                unreached(k);
-                return;
-            }
-            Tensor dx = single[k].backward(g);
-            if (n.in()[0] >= w.inputNames.size() || inputGradientsNeeded) {
-                contribute(n.in()[0], dx, n.name());
-            }
-            shared(k);
-            return;
-        }
-        Tensor[] g = nodeGrad[k];
-        boolean any = false;
-        for (int j = 0; j < g.length; j++) {
-            g[j] = grad[n.out() + j];
-            any |= g[j] != null;
-        }
-        if (!any) {
-            unreached(k);
-            return;
-        }
-        for (int j = 0; j < g.length; j++) {
-            if (g[j] == null) {
-                g[j] = zerosLike(n.out() + j);
-            }
-        }
-        Tensor[] dx = n.brick().backward(g);
-        for (GraphListener l : listeners) {
-            l.backward(n.name(), n.brick(), g, dx);
-        }
-        for (int i = 0; i < n.in().length; i++) {
-            if (n.in()[i] >= w.inputNames.size() || inputGradientsNeeded) {
-                contribute(n.in()[i], dx == null ? null : dx[i], n.name());
-            }
-        }
-        shared(k);
-    }
-
-    /** A node no gradient reached (its outputs lead to no loss): its parameters' gradients are 0. */
-    private void unreached(int k) {
-        for (Parameter p : nodes[k].brick().parameters()) {
-            p.grad().fill(0.0);
-        }
-        shared(k);
-    }
-
-    /** Adds a gradient into a port: kept as is when the port has one use, else summed in a buffer. */
-    private void contribute(int p, Tensor g, String from) {
-        if (g == null || !g.sameShape(value[p])) {
-            throw new IllegalStateException(
-                    "Graph: " + from + " gave " + (g == null ? "no gradient" : "a gradient of shape " + g.shapeString())
-                            + " for '" + w.portNames.get(p) + "' of shape " + value[p].shapeString());
-        }
-        if (w.uses[p] == 1) {
-            grad[p] = g;
-            return;
-        }
-        if (!started[p]) {
-            acc[p] = Tensor.reuse(acc[p], g);
-            acc[p].copyFrom(g);
-            started[p] = true;
-            grad[p] = acc[p];
-            return;
-        }
-        double[] a = acc[p].data();
-        double[] d = g.data();
-        for (int i = 0; i < a.length; i++) {
-            a[i] += d[i];
-        }
-    }
-
-    /** After a node's backward: its shared parameters' gradients join their sums. */
-    private void shared(int k) {
-        for (Parameter p : nodeShared[k]) {
-            Tensor sum = sharedSum.computeIfAbsent(p.value(), v -> Tensor.zeros(v.shape()));
-            if (sharedStarted.put(p.value(), Boolean.TRUE) == null) {
-                sum.copyFrom(p.grad());
-            } else {
-                double[] s = sum.data();
-                double[] d = p.grad().data();
-                for (int i = 0; i < s.length; i++) {
-                    s[i] += d[i];
-                }
-            }
-        }
-    }
-
-    /** Every parameter object of a shared value ends with the sum of their gradients. */
-    private void sharedSums() {
-        w.shared.forEach((value, holders) -> {
-            Tensor sum = sharedSum.get(value);
-            for (Parameter p : holders) {
-                if (sum == null) {
-                    p.grad().fill(0.0);
-                } else {
-                    p.grad().copyFrom(sum);
-                }
-            }
-        });
-    }
-
-    private Tensor zerosLike(int p) {
-        zeros[p] = Tensor.reuse(zeros[p], value[p]).fill(0.0);
-        return zeros[p];
-    }
-
-    private Tensor inputGradient(int i) {
-        return grad[i] != null ? grad[i] : zerosLike(i);
-    }
-
     private Tensor[] byName(String what, List<String> names, Map<String, Tensor> given) {
         if (!given.keySet().equals(new java.util.HashSet<>(names))) {
             throw new IllegalArgumentException("Graph: expected " + what + "s " + names + ", got " + given.keySet());
@@ -388,18 +157,6 @@ public final class Graph implements Layer {
             out[i] = given.get(names.get(i));
         }
         return out;
-    }
-
-    private static boolean matches(Tensor x, int[] example) {
-        if (x.rank() != example.length + 1) {
-            return false;
-        }
-        for (int i = 0; i < example.length; i++) {
-            if (x.dim(i + 1) != example[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void requireOneInOne(String call) {
@@ -429,7 +186,7 @@ public final class Graph implements Layer {
     /** The nodes by name, in the order they run. */
     public Map<String, Brick> nodes() {
         Map<String, Brick> m = new LinkedHashMap<>();
-        for (Wiring.Node n : nodes) {
+        for (Wiring.Node n : w.nodes) {
             m.put(n.name(), n.brick());
         }
         return Collections.unmodifiableMap(m);
@@ -455,7 +212,7 @@ public final class Graph implements Layer {
 
     /** What node {@code name} takes (names of inputs or outputs of other nodes), in order. */
     public List<String> inputsOf(String name) {
-        for (Wiring.Node n : nodes) {
+        for (Wiring.Node n : w.nodes) {
             if (n.name().equals(name)) {
                 return Arrays.stream(n.in()).mapToObj(w.portNames::get).toList();
             }
@@ -539,7 +296,7 @@ public final class Graph implements Layer {
     /** Every node (and loss) in training mode (true) or evaluation mode (false). */
     @Override
     public void setTraining(boolean training) {
-        for (Wiring.Node n : nodes) {
+        for (Wiring.Node n : w.nodes) {
             n.brick().setTraining(training);
         }
         for (Wiring.Loss l : w.losses) {
@@ -549,12 +306,12 @@ public final class Graph implements Layer {
 
     @Override
     public boolean isStochastic() {
-        return Arrays.stream(nodes).anyMatch(n -> n.brick().isStochastic());
+        return w.nodes.stream().anyMatch(n -> n.brick().isStochastic());
     }
 
     @Override
     public void holdRandomDraw(boolean hold) {
-        for (Wiring.Node n : nodes) {
+        for (Wiring.Node n : w.nodes) {
             n.brick().holdRandomDraw(hold);
         }
     }
@@ -562,16 +319,16 @@ public final class Graph implements Layer {
     /** Node {@code i} (in running order, from 0) restarts its draws from {@code SplitMix.derive(seed, i + 1)}. */
     @Override
     public void reseed(long seed) {
-        for (int i = 0; i < nodes.length; i++) {
-            nodes[i].brick().reseed(SplitMix.derive(seed, i + 1));
+        for (int i = 0; i < w.nodes.size(); i++) {
+            w.nodes.get(i).brick().reseed(SplitMix.derive(seed, i + 1));
         }
     }
 
     /** Whether backward computes the gradients of the graph's inputs (off unless asked for). */
     @Override
     public void setInputGradientNeeded(boolean needed) {
-        inputGradientsNeeded = needed;
-        for (Wiring.Node n : nodes) {
+        run.setInputGradientsNeeded(needed);
+        for (Wiring.Node n : w.nodes) {
             boolean need = needed || Arrays.stream(n.in()).anyMatch(p -> p >= w.inputNames.size());
             n.brick().setInputGradientNeeded(need);
         }
@@ -579,11 +336,11 @@ public final class Graph implements Layer {
 
     /** Calls {@code listener} on every node's forward and backward until removed. */
     public void addListener(GraphListener listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "Graph: expected a listener, got null"));
+        run.listeners().add(java.util.Objects.requireNonNull(listener, "Graph: expected a listener, got null"));
     }
 
     public void removeListener(GraphListener listener) {
-        listeners.remove(listener);
+        run.listeners().remove(listener);
     }
 
     /** A table of the nodes: name, brick, inputs, output shape, parameters; then the totals. */
