@@ -30,9 +30,6 @@ final class Blas {
     private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas");
 
     private static final BLAS BLAS_IMPL = choose(System.getProperty("bricknet.blas", "auto"));
-    private static volatile boolean counting;
-    private static long flops;
-    private static long nanos;
 
     private Blas() {}
 
@@ -57,16 +54,7 @@ final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
-        if (!counting) {
-            dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
-            return;
-        }
-        long start = System.nanoTime();
         dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
-        synchronized (Blas.class) {
-            nanos += System.nanoTime() - start;
-            flops += 2L * m * n * k;
-        }
     }
 
     /**
@@ -278,26 +266,6 @@ final class Blas {
             int aRows = aOff + (transA ? from : from * lda);
             impl.dgemm(tb, ta, n, to - from, k, alpha, b, bOff, ldb, a, aRows, lda, beta, c, cOff + from * n, n);
         }
-    }
-
-    /**
-     * Starts (or stops) counting the floating-point operations of every product and the time spent
-     * in them, for benchmarks; counting resets both totals. Off unless turned on.
-     */
-    static synchronized void count(boolean on) {
-        counting = on;
-        flops = 0;
-        nanos = 0;
-    }
-
-    /** Operations counted since {@link #count} was turned on: {@code 2·m·n·k} per product. */
-    static synchronized long countedFlops() {
-        return flops;
-    }
-
-    /** Nanoseconds spent inside products since {@link #count} was turned on. */
-    static synchronized long countedNanos() {
-        return nanos;
     }
 
     /** Which implementation is in use: native OpenBLAS, the Vector API, or plain Java. */

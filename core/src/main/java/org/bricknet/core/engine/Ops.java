@@ -1,6 +1,7 @@
 package org.bricknet.core.engine;
 
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Engine.Work;
 
 /**
  * The operations the bricks, the data and the optimizers need, named by their math as EJML names
@@ -73,6 +74,7 @@ public final class Ops {
             throw new IllegalArgumentException("Ops.sumCols: " + a.shapeString() + " has " + cols
                     + " columns, the output " + out.shapeString() + " holds " + out.size());
         }
+        long start = Counters.start();
         double[] d = a.data();
         double[] s = out.data();
         java.util.Arrays.fill(s, 0.0);
@@ -82,6 +84,7 @@ public final class Ops {
                 s[j] += d[row + j];
             }
         }
+        Counters.stop(Work.ELEMENT_WISE, start);
     }
 
     /** Sets every row of {@code c} (viewed as rows by columns) to {@code row}, which holds one row. */
@@ -91,11 +94,13 @@ public final class Ops {
             throw new IllegalArgumentException("Ops.fillRows: rows of " + c.shapeString() + " hold " + cols
                     + " values, the row " + row.shapeString() + " holds " + row.size());
         }
+        long start = Counters.start();
         double[] r = row.data();
         double[] d = c.data();
         for (int i = 0, rows = c.rows(); i < rows; i++) {
             System.arraycopy(r, 0, d, i * cols, cols);
         }
+        Counters.stop(Work.ELEMENT_WISE, start);
     }
 
     /**
@@ -108,6 +113,7 @@ public final class Ops {
             throw new IllegalArgumentException("Ops.gatherRows: " + n + " rows of " + rowLength + " values from index "
                     + from + " of " + index.length + " do not fit " + dst.length + " values");
         }
+        long start = Counters.start();
         Gather g = GATHER.get();
         g.set(src, rowLength, index, from, n, dst);
         try {
@@ -118,14 +124,18 @@ public final class Ops {
             }
         } finally {
             g.set(null, 0, null, 0, 0, null);
+            Counters.stop(Work.GATHER, start);
         }
     }
 
     /** Whether every element of {@code t} is finite (neither NaN nor infinite). */
     public static boolean allFinite(Tensor t) {
+        long start = Counters.start();
         double[] a = t.data();
         if (a.length < SecondCore.SPLIT_MIN_VALUES) {
-            return Finite.scan(a, 0, a.length);
+            boolean finite = Finite.scan(a, 0, a.length);
+            Counters.stop(Work.CHECK, start);
+            return finite;
         }
         Scan s = SCAN.get();
         s.a = a;
@@ -134,6 +144,7 @@ public final class Ops {
             return s.lower && s.upper;
         } finally {
             s.a = null;
+            Counters.stop(Work.CHECK, start);
         }
     }
 
@@ -142,9 +153,11 @@ public final class Ops {
      * {@code update.apply(from, to)} over ranges that together cover every element once.
      */
     public static void updateElements(Tensor value, ElementUpdate update) {
+        long start = Counters.start();
         int n = value.size();
         if (n < SecondCore.SPLIT_MIN_VALUES) {
             update.apply(0, n);
+            Counters.stop(Work.OPTIMIZER, start);
             return;
         }
         Update u = UPDATE.get();
@@ -153,6 +166,7 @@ public final class Ops {
             SecondCore.split(n, Halves.elements(value), u);
         } finally {
             u.update = null;
+            Counters.stop(Work.OPTIMIZER, start);
         }
     }
 
@@ -230,7 +244,9 @@ public final class Ops {
             throw new IllegalArgumentException("Ops." + op + ": cannot multiply " + aText + (transA ? "ᵀ" : "") + " by "
                     + bText + (transB ? "ᵀ" : "") + " into " + cText);
         }
+        long start = Counters.start();
         Blas.gemm(transA, transB, m, n, k, 1.0, a, aOff, b, bOff, beta, c, cOff);
+        Counters.stopProducts(start, 2L * m * n * k);
     }
 
     private static final ThreadLocal<Gather> GATHER = ThreadLocal.withInitial(Gather::new);

@@ -149,6 +149,9 @@ class CommandLineTest {
         assertTrue(r.out().contains("warm-up: 1 epochs"), r.out());
         assertTrue(r.out().contains("workload nielsen: NielsenNetwork 784-30-10"), r.out());
         assertTrue(r.out().contains("s per epoch") && r.out().contains("GFLOP per epoch"), r.out());
+        for (String work : new String[] {"products", "gather", "optimizer", "finite check", "other"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("  " + work + " +[0-9.]+ s +[0-9]+%")), work + r.out());
+        }
         assertOneLineError(run("bench", "--workload", "resnet"), "--workload");
         assertOneLineError(run("bench", "--epochs", "0"), "--epochs must be at least 1, got 0");
         assertOneLineError(
