@@ -3,6 +3,7 @@ package org.bricknet.layers;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Patches;
 
 /**
  * Max pooling over {@code PH x PW} windows of each channel of {@code N x C x H x W} input, with
@@ -23,7 +24,7 @@ public final class MaxPooling implements Layer {
     private final int stride;
     private final int pad;
     private Tensor x;
-    private Im2Col.Geometry g;
+    private Patches g;
     private int[] argmax = new int[0];
     private Tensor y;
     private Tensor dx;
@@ -38,7 +39,7 @@ public final class MaxPooling implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Im2Col.Geometry geo = Im2Col.geometry("MaxPooling", x, 0, ph, pw, stride, pad);
+        Patches geo = Im2Col.geometry("MaxPooling", x, 0, ph, pw, stride, pad);
         int planes = x.dim(0) * geo.channels();
         y = Tensor.reuse(y, x.dim(0), geo.channels(), geo.oh(), geo.ow());
         if (argmax.length != y.size()) {
@@ -48,16 +49,16 @@ public final class MaxPooling implements Layer {
         double[] yd = y.data();
         int o = 0;
         for (int plane = 0; plane < planes; plane++) {
-            int base = plane * geo.h() * geo.w();
+            int base = plane * geo.height() * geo.width();
             for (int oy = 0; oy < geo.oh(); oy++) {
                 int y0 = Math.max(0, oy * stride - pad);
-                int y1 = Math.min(geo.h(), oy * stride - pad + ph);
+                int y1 = Math.min(geo.height(), oy * stride - pad + ph);
                 for (int ox = 0; ox < geo.ow(); ox++, o++) {
                     int x0 = Math.max(0, ox * stride - pad);
-                    int x1 = Math.min(geo.w(), ox * stride - pad + pw);
-                    int best = base + y0 * geo.w() + x0;
+                    int x1 = Math.min(geo.width(), ox * stride - pad + pw);
+                    int best = base + y0 * geo.width() + x0;
                     for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0, p = base + iy * geo.w() + x0; ix < x1; ix++, p++) {
+                        for (int ix = x0, p = base + iy * geo.width() + x0; ix < x1; ix++, p++) {
                             if (xd[p] > xd[best]) {
                                 best = p;
                             }

@@ -58,6 +58,36 @@ final class Blas {
     }
 
     /**
+     * {@link #gemm} on the calling thread alone, never cut: for work that is already split (one
+     * image of a batch per call). OpenBLAS still runs a product above
+     * {@value #NATIVE_ONE_THREAD_MNK} m·n·k on its own threads; see {@link #oneThread}.
+     */
+    static void gemmHere(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            double[] b,
+            int bOff,
+            double beta,
+            double[] c,
+            int cOff) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        dgemm(BLAS_IMPL, false, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+    }
+
+    /** True when a product of {@code m·n·k} runs on the calling thread alone (so that two may run at once). */
+    static boolean oneThread(long mnk) {
+        return !isNative() || mnk <= NATIVE_ONE_THREAD_MNK;
+    }
+
+    /**
      * The row-major product on {@code impl}; when {@code split}, a product worth a hand-off is cut
      * in two parts that {@link SecondCore} runs on the two cores ({@link #splits}).
      */

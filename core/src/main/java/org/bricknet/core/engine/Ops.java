@@ -170,6 +170,38 @@ public final class Ops {
         }
     }
 
+    /**
+     * A convolution's forward pass: {@code y[n, f] = b[f] + Σ_{c,i,j} w[f, c, i, j]·x[n, c, oy·s − p + i,
+     * ox·s − p + j]} for images {@code x} {@code (N, C, H, W)}, filters {@code w} {@code (FN, C, KH,
+     * KW)} and bias {@code b} {@code (FN)}, into {@code y} {@code (N, FN, OH, OW)} (sizes as in
+     * {@link Patches}): per image, the filters as one {@code FN x C·KH·KW} matrix times the image's
+     * {@link #im2col column matrix}, the bias inside the product.
+     */
+    public static void convolve(Tensor x, Tensor w, Tensor b, int stride, int pad, Tensor y) {
+        Convolutions.forward(x, w, b, stride, pad, y);
+    }
+
+    /**
+     * A convolution's backward pass, for the forward pass {@link #convolve} made from {@code x} and
+     * {@code w}: {@code dw = Σ_n dy[n]·im2col(x[n])ᵀ} (the filters' gradient), {@code db[f] =
+     * Σ_{n,oy,ox} dy[n, f, oy, ox]}, and, unless {@code dx} is null, {@code dx[n] =
+     * col2im(wᵀ·dy[n])}.
+     */
+    public static void convolveBackward(
+            Tensor x, Tensor w, Tensor dy, int stride, int pad, Tensor dw, Tensor db, Tensor dx) {
+        Convolutions.backward(x, w, dy, stride, pad, dw, db, dx);
+    }
+
+    /** Writes the column matrix of the image at {@code img[imgOff...]} into {@code col[colOff...]} ({@link Patches}). */
+    public static void im2col(Patches g, double[] img, int imgOff, double[] col, int colOff) {
+        g.im2col(img, imgOff, col, colOff);
+    }
+
+    /** Adds the column matrix at {@code col[colOff...]} back onto the image at {@code img[imgOff...]} ({@link Patches}). */
+    public static void col2im(Patches g, double[] col, int colOff, double[] img, int imgOff) {
+        g.col2im(col, colOff, img, imgOff);
+    }
+
     private static void product(String op, boolean transA, boolean transB, Tensor a, Tensor b, double beta, Tensor c) {
         gemm(
                 op,
