@@ -202,6 +202,24 @@ public final class Ops {
         g.col2im(col, colOff, img, imgOff);
     }
 
+    /**
+     * Max pooling of images {@code x} {@code (N, C, H, W)} over the windows of {@code window}, padding
+     * left out of the maximum: {@code y[n, c, oy, ox]} is the largest cell of its window and
+     * {@code argmax} (one per output) the index in {@code x} of the first cell that holds it.
+     */
+    public static void maxPool(Tensor x, Patches window, Tensor y, int[] argmax) {
+        Pooling.forward(x, window, y, argmax);
+    }
+
+    /**
+     * Max pooling's backward pass: {@code dx} (the input's shape) is 0 but at each window's winning
+     * cell {@code argmax[o]}, which receives {@code dy[o]} (the sum of them, for a cell that wins
+     * overlapping windows).
+     */
+    public static void maxPoolBackward(Tensor dy, int[] argmax, Patches window, Tensor dx) {
+        Pooling.backward(dy, argmax, window, dx);
+    }
+
     private static void product(String op, boolean transA, boolean transB, Tensor a, Tensor b, double beta, Tensor c) {
         gemm(
                 op,
