@@ -170,6 +170,19 @@ public final class Ops {
         }
     }
 
+    /** The rectifier: {@code y = max(x, 0)} element by element ({@link Math#max}, so a NaN stays NaN). */
+    public static void rectify(Tensor x, Tensor y) {
+        ElementWise.rectify(x, y);
+    }
+
+    /**
+     * {@code out = d} where {@code y > 0} and 0 elsewhere (NaN is not above 0), element by element:
+     * the rectifier's backward pass, {@code y} its output.
+     */
+    public static void keepWherePositive(Tensor y, Tensor d, Tensor out) {
+        ElementWise.keepWherePositive(y, d, out);
+    }
+
     /**
      * A convolution's forward pass: {@code y[n, f] = b[f] + Σ_{c,i,j} w[f, c, i, j]·x[n, c, oy·s − p + i,
      * ox·s − p + j]} for images {@code x} {@code (N, C, H, W)}, filters {@code w} {@code (FN, C, KH,
