@@ -78,9 +78,17 @@ class BlasTest {
         assertEquals(Blas.Cut.ROWS, Blas.splits(true, true, false, 784, 30, 10));
         // too small to be worth a hand-off
         assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 10, 10, 30));
-        // OpenBLAS runs this on its own threads (two-layer, batch 100); the Java BLAS is cut by rows
-        assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 100, 50, 784));
+        // two-layer's x·W1 on a batch of 100: on OpenBLAS C is the smallest, so by depth (in pieces
+        // OpenBLAS runs on one thread each); the Java BLAS is cut by rows
+        assertEquals(Blas.Cut.DEPTH, Blas.splits(true, false, false, 100, 50, 784));
         assertEquals(Blas.Cut.ROWS, Blas.splits(false, false, false, 100, 50, 784));
+        // SimpleConvNet's Affine1 on OpenBLAS: ∇W = xᵀ·dY by rows (dY is the smallest operand),
+        // dx = dY·Wᵀ by columns (dY again), the forward pass x·W by depth
+        assertEquals(Blas.Cut.ROWS, Blas.splits(true, true, false, 4320, 100, 100));
+        assertEquals(Blas.Cut.COLS, Blas.splits(true, false, true, 100, 4320, 100));
+        assertEquals(Blas.Cut.DEPTH, Blas.splits(true, false, false, 100, 100, 4320));
+        // even its thinnest piece would be over OpenBLAS's one-thread size: its own threads run it
+        assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 1000, 1000, 1000));
         // a transposed operand or a large C is never cut by depth
         assertEquals(Blas.Cut.ROWS, Blas.splits(true, false, true, 10, 30, 784));
         assertEquals(Blas.Cut.ROWS, Blas.splits(false, false, false, 1000, 30, 784));
@@ -111,6 +119,27 @@ class BlasTest {
         for (int i = 0; i < expected.data.length; i++) {
             assertEquals(expected.data[i], c.data[i], 1e-14 * k, () -> m + "x" + k + " by " + k + "x" + n);
         }
+    }
+
+    /**
+     * Products large enough that OpenBLAS would start its own threads, shaped so that each of the
+     * three cuts is chosen (the smallest operand is A, B or C), on the implementation in use (on
+     * OpenBLAS each part runs as pieces), against EJML.
+     */
+    @Property(tries = 24, seed = Seeds.FIXED)
+    void largeProductsCutEveryWayMatchEjml(
+            @ForAll @IntRange(min = 0, max = 2) int smallest,
+            @ForAll @IntRange(min = 2, max = 40) int thin1,
+            @ForAll @IntRange(min = 2, max = 40) int thin2,
+            @ForAll @IntRange(min = 1_000_000, max = 3_000_000) int mnk,
+            @ForAll boolean transA,
+            @ForAll boolean transB,
+            @ForAll long seed) {
+        int wide = Math.max(41, mnk / (thin1 * thin2)); // above both thin sizes, so the thin pair is smallest
+        int m = smallest == 1 ? wide : thin1;
+        int k = smallest == 2 ? wide : smallest == 0 ? thin2 : thin1;
+        int n = smallest == 0 ? wide : thin2;
+        check(m, n, k, transA, transB, seed);
     }
 
     @Test
