@@ -59,9 +59,9 @@ final class Blas {
     }
 
     /**
-     * {@link #gemm} on the calling thread alone, never cut: for work that is already split (one
-     * image of a batch per call). OpenBLAS still runs a product above
-     * {@value #NATIVE_ONE_THREAD_MNK} m·n·k on its own threads; see {@link #oneThread}.
+     * {@link #gemm} on the calling thread alone, for work that is already split between the cores
+     * (one image of a batch per call): never cut in two, but on OpenBLAS run as pieces small enough
+     * that OpenBLAS keeps them on this thread, as the two parts of a cut product are.
      */
     static void gemmHere(
             boolean transA,
@@ -81,11 +81,6 @@ final class Blas {
             return;
         }
         dgemm(BLAS_IMPL, false, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
-    }
-
-    /** True when a product of {@code m·n·k} runs on the calling thread alone (so that two may run at once). */
-    static boolean oneThread(long mnk) {
-        return !isNative() || mnk <= NATIVE_ONE_THREAD_MNK;
     }
 
     /**
@@ -109,7 +104,11 @@ final class Blas {
             double[] c,
             int cOff) {
         boolean nativeBlas = isNative(impl);
-        Cut cut = split ? splits(nativeBlas, transA, transB, m, n, k) : Cut.NONE;
+        Cut cut = splits(nativeBlas, transA, transB, m, n, k);
+        boolean pieces = nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK && cut != Cut.NONE;
+        if (!split && !pieces) {
+            cut = Cut.NONE;
+        }
         if (cut == Cut.NONE) {
             if (nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK) {
                 SecondCore.othersBusy();
@@ -133,8 +132,24 @@ final class Blas {
                     n);
             return;
         }
-        long piece = nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK ? NATIVE_ONE_THREAD_MNK : 0;
-        CutProduct.run(impl, cut, piece, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+        CutProduct.run(
+                impl,
+                cut,
+                split,
+                pieces ? NATIVE_ONE_THREAD_MNK : 0,
+                transA,
+                transB,
+                m,
+                n,
+                k,
+                alpha,
+                a,
+                aOff,
+                b,
+                bOff,
+                beta,
+                c,
+                cOff);
     }
 
     /** How a product is cut for two cores. */
@@ -157,12 +172,12 @@ final class Blas {
      * arithmetic on every run whatever the threads do:
      * <ul>
      *   <li>none below {@value #SPLIT_MIN_FLOPS} operations (not worth a hand-off);</li>
-     *   <li>on OpenBLAS above {@value #NATIVE_ONE_THREAD_MNK} m·n·k, where OpenBLAS would start its
+     *   <li>on OpenBLAS above {@value #NATIVE_ONE_THREAD_MNK} m·n·k, where OpenBLAS may start its
      *       own threads, the cut whose pieces of that size read the least again: by depth when C is
      *       the smallest of A, B and C (each piece then adds into C), by rows when B is (each piece
      *       reads all of B), else by columns; each part then runs as pieces of that size
      *       ({@link CutProduct}), so that OpenBLAS's threads never start beside ours. A product whose
-     *       thinnest piece would still be larger is not cut (OpenBLAS's threads run it);</li>
+     *       pieces would have to be thinner than 16 by 16 is not cut (OpenBLAS's threads run it);</li>
      *   <li>{@code C = A·B} with a small C (at most {@value #PARTIAL_MAX} values) and {@code k ≥ 32}
      *       — a layer's forward pass {@code x·W} on a small batch — is cut by depth: the second
      *       core then reads only its half of the rows of W, the half it also computes the gradient
@@ -179,13 +194,9 @@ final class Blas {
             long sizeA = (long) m * k;
             long sizeB = (long) k * n;
             long sizeC = (long) m * n;
-            if (sizeC <= sizeA && sizeC <= sizeB) {
-                return sizeC <= NATIVE_ONE_THREAD_MNK && k >= 2 ? Cut.DEPTH : Cut.NONE;
-            }
-            if (sizeB <= sizeA) {
-                return sizeB <= NATIVE_ONE_THREAD_MNK && m >= 2 ? Cut.ROWS : Cut.NONE;
-            }
-            return sizeA <= NATIVE_ONE_THREAD_MNK && n >= 2 ? Cut.COLS : Cut.NONE;
+            // a piece is 16 x 16 at least along the cut and the side CutProduct also cuts; the third side is whole
+            Cut cut = sizeC <= sizeA && sizeC <= sizeB ? Cut.DEPTH : sizeB <= sizeA ? Cut.ROWS : Cut.COLS;
+            return 256L * CutProduct.whole(cut, m, n, k) <= NATIVE_ONE_THREAD_MNK ? cut : Cut.NONE;
         }
         if (!transA && !transB && (long) m * n <= PARTIAL_MAX && k >= 32) {
             return Cut.DEPTH;
@@ -196,10 +207,12 @@ final class Blas {
     /** Products of fewer operations run whole: a hand-off costs about as much as 10,000 of them. */
     static final long SPLIT_MIN_FLOPS = 200_000L;
     /**
-     * OpenBLAS runs a product on one thread up to about 10⁶ m·n·k and on its own threads above
-     * (the measurement is in the README's Speed section).
+     * OpenBLAS runs a product of at most {@code 65536·4} m·n·k on the calling thread (its default
+     * {@code SMP_THRESHOLD_MIN·GEMM_MULTITHREAD_THRESHOLD}); above, it may start its own threads
+     * (Debian's 0.3.21 keeps some shapes on one thread up to 10⁶ through its small-matrix kernels,
+     * but {@code A·Bᵀ} from 270,000 on: the measurements are in the README's Speed section).
      */
-    static final long NATIVE_ONE_THREAD_MNK = 900_000L;
+    static final long NATIVE_ONE_THREAD_MNK = 262_144L;
     /** The largest C cut by depth below {@value #NATIVE_ONE_THREAD_MNK} m·n·k (its partial product is added afterwards). */
     static final int PARTIAL_MAX = 4096;
 

@@ -18,9 +18,9 @@ import org.bricknet.core.engine.Engine.Work;
  *       when the input gradient is wanted {@code dx[n] = col2im(Wᵀ·dy[n])}.
  * </ul>
  *
- * <p>Two cores take the images {@code [0, N/2)} and {@code [N/2, N)} when an image's products run on
- * one thread; each half sums its own {@code [∇W | ∇b]}, and the two sums are added in that order,
- * so the result does not depend on who ran which half.
+ * <p>Two cores take the images {@code [0, N/2)} and {@code [N/2, N)}, each image's products on its
+ * core ({@link Blas#gemmHere}); each half sums its own {@code [∇W | ∇b]}, and the two sums are
+ * added in that order, so the result does not depend on who ran which half.
  */
 final class Convolutions {
     private Convolutions() {}
@@ -94,8 +94,6 @@ final class Convolutions {
 
         private final long[] productNanos = new long[2];
         private boolean timing;
-        /** Whether an image's products run on one thread, the images split between the cores. */
-        private boolean imagesSplit;
 
         void set(String op, Tensor images, Tensor filterBank, int stride, int pad, Tensor yOrDy, String what) {
             if (images.rank() != 4 || filterBank.rank() != 4 || filterBank.dim(1) != images.dim(1)) {
@@ -131,8 +129,7 @@ final class Convolutions {
                 Arrays.fill(sums[1], 0.0);
             }
             try {
-                imagesSplit = Blas.oneThread(mnk);
-                if (n >= 2 && imagesSplit && 2 * mnk * n >= Blas.SPLIT_MIN_FLOPS) {
+                if (n >= 2 && 2 * mnk * n >= Blas.SPLIT_MIN_FLOPS) {
                     SecondCore.split(n, n / 2, this);
                 } else {
                     run(0, n / 2);
@@ -151,32 +148,6 @@ final class Convolutions {
                 double share = patches / Math.max(1, patches + productNanos[0] + productNanos[1]);
                 Counters.add(Work.PATCHES, Math.round(all * share), 0);
                 Counters.add(Work.PRODUCTS, Math.round(all * (1 - share)), flops);
-            }
-        }
-
-        /** One image's product: on this thread when the images are split, else cut as any product. */
-        private void product(
-                boolean transA,
-                boolean transB,
-                int rows,
-                int cols,
-                int depth,
-                double alpha,
-                double[] left,
-                int leftOff,
-                double[] right,
-                int rightOff,
-                double beta,
-                double[] target,
-                int targetOff) {
-            if (imagesSplit) {
-                Blas.gemmHere(
-                        transA, transB, rows, cols, depth, alpha, left, leftOff, right, rightOff, beta, target,
-                        targetOff);
-            } else {
-                Blas.gemm(
-                        transA, transB, rows, cols, depth, alpha, left, leftOff, right, rightOff, beta, target,
-                        targetOff);
             }
         }
 
@@ -203,16 +174,17 @@ final class Convolutions {
                 g.im2col(x, i * image, col, 0);
                 long t1 = timing ? System.nanoTime() : 0;
                 if (dy == null) {
-                    product(false, false, filters, p, k1, 1.0, wb, 0, col, 0, 0.0, out, i * outs);
+                    Blas.gemmHere(false, false, filters, p, k1, 1.0, wb, 0, col, 0, 0.0, out, i * outs);
                 } else {
                     // [∇W | ∇b] += dy[i]·col₁ᵀ
-                    product(false, true, filters, k1, p, 1.0, dy, i * outs, col, 0, i == from ? 0 : 1, sums[half], 0);
+                    Blas.gemmHere(
+                            false, true, filters, k1, p, 1.0, dy, i * outs, col, 0, i == from ? 0 : 1, sums[half], 0);
                 }
                 long t2 = timing ? System.nanoTime() : 0;
                 long t3 = t2;
                 if (dx != null) {
                     double[] dcol = scratch[1];
-                    product(true, false, k, p, filters, 1.0, w, 0, dy, i * outs, 0.0, dcol, 0); // Wᵀ·dy[i]
+                    Blas.gemmHere(true, false, k, p, filters, 1.0, w, 0, dy, i * outs, 0.0, dcol, 0); // Wᵀ·dy[i]
                     t3 = timing ? System.nanoTime() : 0;
                     Arrays.fill(dx, i * image, (i + 1) * image, 0.0);
                     g.col2im(dcol, 0, dx, i * image);
