@@ -37,10 +37,10 @@ class PinnedResultsTest {
     private static final Map<String, Map<String, String>> PINNED = Map.of(
             "native",
             Map.of(
-                    "two-layer", "1debef027fc33b756ff0f6cf58f2971c7e14559886c541045bfb02c436c69d68",
+                    "two-layer", "3ff37560534fcf7500ece3470e3cae0fa019715535bba657ac11e80e94c15056",
                     "nielsen", "8bb020fa177443496400593e6fc05b0fa25d775a9c53dd911379424fe60e079f",
-                    "mlp", "b24d293cd86c111694e8aa149c6ae8a1a84dc5cb62529d961fcb7a771c719966",
-                    "cnn", "c64d5f37a8c6c513f6175c6c177671a725c19b44ab4b7da23bdf3856583f58b1"),
+                    "mlp", "88f78fefc846cac4b4aa3a036c68964954b6273dab6be874df47b9affaa1b0d8",
+                    "cnn", "7a82ab3dd28dc527667347d7c9876a782c0f356e841243f516e94bfceb2b7ead"),
             "vector-512",
             Map.of(
                     "two-layer", "a5cfa150f3f7a6ef051fc5f3899350ba2dc2ec42221e57f3562c97a0dfc08d8f",
