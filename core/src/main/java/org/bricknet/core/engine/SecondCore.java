@@ -13,8 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * spins while work keeps coming and parks after about a millisecond without any. A split never
  * waits for a worker that has not started: if the worker is parked, busy with another caller, or
  * has not picked the upper part up by the time the caller finishes the lower one, the caller runs
- * it itself; it also does so while OpenBLAS's own threads are in use ({@link #othersBusy}). Who runs a
- * part never changes what it computes, so results do not depend on timing.
+ * it itself; it also does so while OpenBLAS's own threads are in use ({@link #othersBusy}), and for
+ * a while after it had to wait long for a part the worker had taken: on a machine whose cores other
+ * programs keep busy, the worker is descheduled in the middle of parts, and a caller that waits for
+ * it is slower than one that does everything itself. Who runs a part never changes what it
+ * computes, so results do not depend on timing.
  *
  * <p>{@code -Dbricknet.threads=1} turns the second core off (everything then runs on the caller).
  */
@@ -41,6 +44,13 @@ final class SecondCore {
 
     /** How long after another pool's work (OpenBLAS's threads) splits stay on the caller. */
     private static final long HOLD_OFF_NANOS = 50_000_000L;
+
+    /**
+     * How much longer than a quarter of its own part a caller may wait for the worker's part before
+     * splits stay on the caller for {@link #HOLD_OFF_NANOS}: more means the worker was descheduled
+     * in the middle of its part (a scheduler's time slice is a millisecond or more).
+     */
+    private static final long LATE_NANOS = 200_000L;
 
     private static volatile long othersBusySince = System.nanoTime() - 2 * HOLD_OFF_NANOS;
 
@@ -92,12 +102,14 @@ final class SecondCore {
             if (parked) {
                 LockSupport.unpark(WORKER);
             }
+            long start = System.nanoTime();
             task.run(0, h);
             if (STATE.compareAndSet(POSTED, IDLE)) {
                 takenBack++;
                 task.run(h, n);
                 return;
             }
+            long own = System.nanoTime();
             int spins = 0;
             while (STATE.get() != DONE) {
                 if (++spins < 10_000) {
@@ -105,6 +117,10 @@ final class SecondCore {
                 } else {
                     Thread.yield();
                 }
+            }
+            long waited = System.nanoTime() - own;
+            if (waited > LATE_NANOS + (own - start) / 4) {
+                othersBusy(); // the worker was held up mid-part: the machine's cores are taken by other work
             }
             STATE.set(IDLE);
             shared++;
