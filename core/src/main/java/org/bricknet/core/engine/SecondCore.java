@@ -10,7 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * done. Every operation of the engine that splits uses it, at the boundary {@link Halves} gives.
  *
  * <p>The hand-off is a few hundred nanoseconds, so that a mini-batch of 10 can use it: the worker
- * spins while work keeps coming and parks after about a millisecond without any. A split never
+ * spins while work keeps coming, then waits by yielding its core (so that on a machine with other
+ * work it does not take the core from that work or from the caller), and parks after about a
+ * millisecond without any, or at once while the caller keeps splits to itself. A split never
  * waits for a worker that has not started: if the worker is parked, busy with another caller, or
  * has not picked the upper part up by the time the caller finishes the lower one, the caller runs
  * it itself; it also does so while OpenBLAS's own threads are in use ({@link #othersBusy}), and for
@@ -39,8 +41,11 @@ final class SecondCore {
     private static final int POSTED = 1;
     private static final int TAKEN = 2;
     private static final int DONE = 3;
-    /** How long the worker spins for new work before it parks. */
+    /** How long the worker waits for new work before it parks. */
     private static final long SPIN_NANOS = 1_000_000L;
+
+    /** How many times the worker spins for new work before it waits by yielding its core (about 10 µs). */
+    private static final int SPINS_BEFORE_YIELD = 512;
 
     /** How long after another pool's work (OpenBLAS's threads) splits stay on the caller. */
     private static final long HOLD_OFF_NANOS = 50_000_000L;
@@ -170,14 +175,20 @@ final class SecondCore {
             long idleSince = System.nanoTime();
             int spins = 0;
             while (!(STATE.get() == POSTED && STATE.compareAndSet(POSTED, TAKEN))) {
-                Thread.onSpinWait();
-                if ((++spins & 1023) == 0 && System.nanoTime() - idleSince > SPIN_NANOS) {
+                if (++spins < SPINS_BEFORE_YIELD) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                Thread.yield(); // on a machine with other work, let it have this core while nothing comes
+                long now = System.nanoTime();
+                if (now - idleSince > SPIN_NANOS || now - othersBusySince < HOLD_OFF_NANOS) {
                     parked = true;
                     if (STATE.get() != POSTED) {
                         LockSupport.park(SecondCore.class);
                     }
                     parked = false;
                     idleSince = System.nanoTime();
+                    spins = 0;
                 }
             }
             try {
