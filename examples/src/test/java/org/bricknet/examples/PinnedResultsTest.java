@@ -37,16 +37,16 @@ class PinnedResultsTest {
     private static final Map<String, Map<String, String>> PINNED = Map.of(
             "native",
             Map.of(
-                    "two-layer", "9d6d5ae7ce0ed45a975908762189a986dd27307f12fb6ea8ca8e412cecd22d5f",
+                    "two-layer", "3ff37560534fcf7500ece3470e3cae0fa019715535bba657ac11e80e94c15056",
                     "nielsen", "8bb020fa177443496400593e6fc05b0fa25d775a9c53dd911379424fe60e079f",
-                    "mlp", "65bb1ca3ae8cc552f9b008cf8a8ac3313f4c510ce84e81c99340ccac5cf8270f",
-                    "cnn", "f99214323916b6f52dc744c3dde0e950a99e839ca47743d4519287711e3bfc07"),
+                    "mlp", "88f78fefc846cac4b4aa3a036c68964954b6273dab6be874df47b9affaa1b0d8",
+                    "cnn", "7a82ab3dd28dc527667347d7c9876a782c0f356e841243f516e94bfceb2b7ead"),
             "vector-512",
             Map.of(
                     "two-layer", "a5cfa150f3f7a6ef051fc5f3899350ba2dc2ec42221e57f3562c97a0dfc08d8f",
                     "nielsen", "c4ed3d2f6f6e8a77013a5557914fb866f542e1993d76d62f9a80032684c87f64",
                     "mlp", "3d2e6a609b1af082bce7839a2d253ca9299e24cda0b404ee5b542387c0b96bf6",
-                    "cnn", "1089f26afcfeff62703eb1d6b23f66fc1741f40773473a30887143ca8c92f820"));
+                    "cnn", "c879f59b2352945de53697fb24a4ccfc6bea4106dcca197bc893240e4e12b980"));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"two-layer, sgd, 0.1, 100", "nielsen, sgd, 3.0, 10", "mlp, momentum, 0.1, 100", "cnn, adam, 0.001, 100"

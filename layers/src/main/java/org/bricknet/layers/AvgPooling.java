@@ -3,6 +3,7 @@ package org.bricknet.layers;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Patches;
 
 /**
  * Average pooling over {@code PH x PW} windows of each channel of {@code N x C x H x W} input, with
@@ -22,7 +23,7 @@ public final class AvgPooling implements Layer {
     private final int stride;
     private final int pad;
     private Tensor x;
-    private Im2Col.Geometry g;
+    private Patches g;
     private Tensor y;
     private Tensor dx;
 
@@ -36,7 +37,7 @@ public final class AvgPooling implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Im2Col.Geometry geo = Im2Col.geometry("AvgPooling", x, 0, ph, pw, stride, pad);
+        Patches geo = Im2Col.geometry("AvgPooling", x, 0, ph, pw, stride, pad);
         y = Tensor.reuse(y, x.dim(0), geo.channels(), geo.oh(), geo.ow());
         this.x = x;
         this.g = geo;
@@ -59,17 +60,17 @@ public final class AvgPooling implements Layer {
         int planes = x.dim(0) * g.channels();
         int o = 0;
         for (int plane = 0; plane < planes; plane++) {
-            int base = plane * g.h() * g.w();
+            int base = plane * g.height() * g.width();
             for (int oy = 0; oy < g.oh(); oy++) {
                 int y0 = Math.max(0, oy * stride - pad);
-                int y1 = Math.min(g.h(), oy * stride - pad + ph);
+                int y1 = Math.min(g.height(), oy * stride - pad + ph);
                 for (int ox = 0; ox < g.ow(); ox++, o++) {
                     int x0 = Math.max(0, ox * stride - pad);
-                    int x1 = Math.min(g.w(), ox * stride - pad + pw);
+                    int x1 = Math.min(g.width(), ox * stride - pad + pw);
                     double s = 0;
                     double share = out[o] * scale;
                     for (int iy = y0; iy < y1; iy++) {
-                        for (int p = base + iy * g.w() + x0, end = p + x1 - x0; p < end; p++) {
+                        for (int p = base + iy * g.width() + x0, end = p + x1 - x0; p < end; p++) {
                             if (backward) {
                                 img[p] += share;
                             } else {

@@ -6,8 +6,8 @@ import org.bricknet.core.Layer;
 import org.bricknet.core.Parameter;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
-import org.bricknet.core.engine.Block;
 import org.bricknet.core.engine.Ops;
+import org.bricknet.core.engine.Patches;
 
 /**
  * 2-D convolution (cross-correlation, as in the book and every framework) on {@code N x C x H x W}
@@ -17,7 +17,8 @@ import org.bricknet.core.engine.Ops;
  * <p>Per image, with {@code col = im2col(x[n])} ({@code C·KH·KW x OH·OW}) and {@code W} viewed as
  * {@code FN x C·KH·KW}: forward {@code y[n] = W·col + b}; backward
  * {@code dW = Σ_n dout[n]·col[n]ᵀ}, {@code db[f] = Σ_{n,oy,ox} dout[n, f]},
- * {@code dx[n] = col2im(Wᵀ·dout[n])} (skipped when the input gradient is not needed).
+ * {@code dx[n] = col2im(Wᵀ·dout[n])} (skipped when the input gradient is not needed). The engine
+ * runs these image by image ({@link Ops#convolve}, {@link Ops#convolveBackward}).
  *
  * <p>Shape: input {@code (N, C, H, W)}; output {@code (N, FN, OH, OW)} with sizes as in
  * {@link Im2Col}; parameters {@code W (FN, C, KH, KW)} and {@code b (FN,)}.
@@ -34,9 +35,7 @@ public final class Convolution implements Layer {
     private final int pad;
     private boolean inputGradientNeeded = true;
     private Tensor x;
-    private Im2Col.Geometry g;
-    private double[] col = new double[0];
-    private double[] dcol = new double[0];
+    private Patches g;
     private Tensor y;
     private Tensor dx;
 
@@ -127,24 +126,9 @@ public final class Convolution implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         requireBuilt();
-        Im2Col.Geometry geo = Im2Col.geometry("Convolution", x, channels, kh, kw, stride, pad);
-        int n = x.dim(0);
-        int k = geo.patchSize();
-        int ohw = geo.outputSize();
-        if (col.length != n * k * ohw) {
-            col = new double[n * k * ohw];
-        }
-        y = Tensor.reuse(y, n, filters, geo.oh(), geo.ow());
-        double[] yd = y.data();
-        double[] bd = b.value().data();
-        for (int i = 0; i < n; i++) {
-            Im2Col.im2col(geo, x.data(), i * geo.imageSize(), col, i * k * ohw);
-            int yOff = i * filters * ohw;
-            for (int f = 0; f < filters; f++) {
-                java.util.Arrays.fill(yd, yOff + f * ohw, yOff + (f + 1) * ohw, bd[f]);
-            }
-            Ops.multAdd(filterMatrix(), Block.of(col, i * k * ohw, k, ohw), Block.of(yd, yOff, filters, ohw));
-        }
+        Patches geo = Im2Col.geometry("Convolution", x, channels, kh, kw, stride, pad);
+        y = Tensor.reuse(y, x.dim(0), filters, geo.oh(), geo.ow());
+        Ops.convolve(x, w.value(), b.value(), stride, pad, y); // y[n] = W·im2col(x[n]) + b
         this.x = x;
         this.g = geo;
         return y;
@@ -155,40 +139,9 @@ public final class Convolution implements Layer {
         Shapes.requireForward("Convolution", x);
         int n = x.dim(0);
         Shapes.requireShape("Convolution", "output gradient", new int[] {n, filters, g.oh(), g.ow()}, dout);
-        int k = g.patchSize();
-        int ohw = g.outputSize();
-        double[] d = dout.data();
-        double[] db = b.grad().data();
-        java.util.Arrays.fill(db, 0.0);
-        for (int i = 0; i < n; i++) {
-            int dOff = i * filters * ohw;
-            Block dW = Block.of(w.grad().data(), 0, filters, k);
-            Block doutI = Block.of(d, dOff, filters, ohw);
-            Block colI = Block.of(col, i * k * ohw, k, ohw);
-            if (i == 0) {
-                Ops.multTransB(doutI, colI, dW); // dW = dout[0]·col[0]ᵀ
-            } else {
-                Ops.multAddTransB(doutI, colI, dW); // dW += dout[i]·col[i]ᵀ
-            }
-            for (int f = 0; f < filters; f++) {
-                double s = 0;
-                for (int p = dOff + f * ohw, end = p + ohw; p < end; p++) {
-                    s += d[p];
-                }
-                db[f] += s;
-            }
-        }
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        dx = Tensor.reuse(dx, x).fill(0.0);
-        if (dcol.length != k * ohw) {
-            dcol = new double[k * ohw];
-        }
-        for (int i = 0; i < n; i++) {
-            Ops.multTransA(filterMatrix(), Block.of(d, i * filters * ohw, filters, ohw), Block.of(dcol, 0, k, ohw));
-            Im2Col.col2im(g, dcol, 0, dx.data(), i * g.imageSize());
-        }
+        dx = inputGradientNeeded ? Tensor.reuse(dx, x) : null;
+        // dW = Σ_n dout[n]·col[n]ᵀ, db = Σ dout over images and positions, dx[n] = col2im(Wᵀ·dout[n])
+        Ops.convolveBackward(x, w.value(), dout, stride, pad, w.grad(), b.grad(), dx);
         return dx;
     }
 
@@ -207,11 +160,6 @@ public final class Convolution implements Layer {
     @Override
     public void setInputGradientNeeded(boolean needed) {
         this.inputGradientNeeded = needed;
-    }
-
-    /** The filters as one {@code FN x C·KH·KW} matrix. */
-    private Block filterMatrix() {
-        return Block.of(w.value().data(), 0, filters, channels * kh * kw);
     }
 
     public Parameter weights() {

@@ -3,13 +3,17 @@ package org.bricknet.layers;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
+import org.bricknet.core.engine.Patches;
 
 /**
  * Max pooling over {@code PH x PW} windows of each channel of {@code N x C x H x W} input, with
  * stride {@code s} and padding {@code p}: {@code y[n, c, oy, ox] = max_{i,j} x[n, c, oy·s − p + i,
  * ox·s − p + j]}, the maximum taken over the window's cells that lie inside the image (padding is
- * −∞, as in PyTorch, not the 0 that the book's im2col route would compare against). Sizes as in
- * {@link Im2Col}; {@code p} must be smaller than the window so that every window holds a pixel.
+ * −∞, as in PyTorch, not the 0 that the book's im2col route would compare against); a NaN in a
+ * window makes its maximum NaN, as in PyTorch. Sizes as in {@link Im2Col}; {@code p} must be
+ * smaller than the window so that every window holds a pixel. The engine runs it
+ * ({@link Ops#maxPool}).
  *
  * <p>Backward routes each {@code dout} to the cell that won its window (the first one on ties);
  * cells that win several overlapping windows receive the sum. The maximum has a kink at ties.
@@ -23,7 +27,7 @@ public final class MaxPooling implements Layer {
     private final int stride;
     private final int pad;
     private Tensor x;
-    private Im2Col.Geometry g;
+    private Patches g;
     private int[] argmax = new int[0];
     private Tensor y;
     private Tensor dx;
@@ -38,36 +42,12 @@ public final class MaxPooling implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Im2Col.Geometry geo = Im2Col.geometry("MaxPooling", x, 0, ph, pw, stride, pad);
-        int planes = x.dim(0) * geo.channels();
+        Patches geo = Im2Col.geometry("MaxPooling", x, 0, ph, pw, stride, pad);
         y = Tensor.reuse(y, x.dim(0), geo.channels(), geo.oh(), geo.ow());
         if (argmax.length != y.size()) {
             argmax = new int[y.size()];
         }
-        double[] xd = x.data();
-        double[] yd = y.data();
-        int o = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * geo.h() * geo.w();
-            for (int oy = 0; oy < geo.oh(); oy++) {
-                int y0 = Math.max(0, oy * stride - pad);
-                int y1 = Math.min(geo.h(), oy * stride - pad + ph);
-                for (int ox = 0; ox < geo.ow(); ox++, o++) {
-                    int x0 = Math.max(0, ox * stride - pad);
-                    int x1 = Math.min(geo.w(), ox * stride - pad + pw);
-                    int best = base + y0 * geo.w() + x0;
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0, p = base + iy * geo.w() + x0; ix < x1; ix++, p++) {
-                            if (xd[p] > xd[best]) {
-                                best = p;
-                            }
-                        }
-                    }
-                    yd[o] = xd[best];
-                    argmax[o] = best;
-                }
-            }
-        }
+        Ops.maxPool(x, geo, y, argmax); // y = the maximum of each window, argmax = where it is
         this.x = x;
         this.g = geo;
         return y;
@@ -77,12 +57,8 @@ public final class MaxPooling implements Layer {
     public Tensor backward(Tensor dout) {
         Shapes.requireForward("MaxPooling", x);
         Shapes.requireShape("MaxPooling", "output gradient", new int[] {x.dim(0), g.channels(), g.oh(), g.ow()}, dout);
-        dx = Tensor.reuse(dx, x).fill(0.0);
-        double[] d = dout.data();
-        double[] dxd = dx.data();
-        for (int o = 0; o < d.length; o++) {
-            dxd[argmax[o]] += d[o];
-        }
+        dx = Tensor.reuse(dx, x);
+        Ops.maxPoolBackward(dout, argmax, g, dx); // dx[argmax[o]] += dout[o], 0 elsewhere
         return dx;
     }
 

@@ -3,6 +3,7 @@ package org.bricknet.layers;
 import org.bricknet.core.Layer;
 import org.bricknet.core.Shapes;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Ops;
 
 /**
  * The rectifier: {@code y = max(0, x)}.
@@ -19,11 +20,7 @@ public final class Relu implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         y = Tensor.reuse(y, x);
-        double[] xd = x.data();
-        double[] yd = y.data();
-        for (int i = 0; i < xd.length; i++) {
-            yd[i] = Math.max(xd[i], 0.0);
-        }
+        Ops.rectify(x, y); // y = max(x, 0)
         return y;
     }
 
@@ -32,12 +29,7 @@ public final class Relu implements Layer {
         Shapes.requireForward("Relu", y);
         Shapes.requireSame("Relu", "output gradient", y, dout);
         dx = Tensor.reuse(dx, y);
-        double[] yd = y.data();
-        double[] d = dout.data();
-        double[] out = dx.data();
-        for (int i = 0; i < yd.length; i++) {
-            out[i] = yd[i] > 0 ? d[i] : 0.0; // the mask: x > 0 exactly where y > 0
-        }
+        Ops.keepWherePositive(y, dout, dx); // the mask: x > 0 exactly where y > 0
         return dx;
     }
 

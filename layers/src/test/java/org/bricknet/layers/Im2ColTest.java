@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Patches;
 import org.bricknet.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class Im2ColTest {
     void columnsByHand() {
         // 3x3 image 1..9, 2x2 kernel, stride 1, pad 0: row (i, j) lists x[y + i, x + j] over the 2x2 outputs
         Tensor img = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
-        Im2Col.Geometry g = Im2Col.geometry("test", img, 1, 2, 2, 1, 0);
+        Patches g = Im2Col.geometry("test", img, 1, 2, 2, 1, 0);
         double[] col = new double[g.patchSize() * g.outputSize()];
         Im2Col.im2col(g, img.data(), 0, col, 0);
         assertArrayEquals(new double[] {1, 2, 4, 5, 2, 3, 5, 6, 4, 5, 7, 8, 5, 6, 8, 9}, col);
@@ -37,7 +38,7 @@ class Im2ColTest {
         Tensor a = Tensor.randn(r, 1.0, 1, c, h, w);
         int kh = Math.min(k, h + 2 * pad);
         int kw = Math.min(k, w + 2 * pad);
-        Im2Col.Geometry g = Im2Col.geometry("test", a, c, kh, kw, stride, pad);
+        Patches g = Im2Col.geometry("test", a, c, kh, kw, stride, pad);
         double[] col = new double[g.patchSize() * g.outputSize()];
         Im2Col.im2col(g, a.data(), 0, col, 0);
         double[] b = Tensor.randn(r, 1.0, col.length).data();

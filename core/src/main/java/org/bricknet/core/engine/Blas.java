@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * the operands swap places and keep their transpose flags.
  *
  * <p>A product worth it is cut in two parts that run on the two cores ({@link SecondCore}; the cut
- * is described at {@code splits}). OpenBLAS runs large products on its own threads; those are
- * never cut, so the two kinds of thread are never stacked. {@code -Dbricknet.threads=1} keeps
- * everything on the calling thread, with the same cuts and so the same results.
+ * is described at {@code splits}). On OpenBLAS a large part runs as pieces small enough that
+ * OpenBLAS keeps each on the calling thread ({@link CutProduct}), so its own threads and ours are
+ * never stacked. {@code -Dbricknet.threads=1} keeps everything on the calling thread, with the same
+ * cuts and pieces and so the same results.
  *
  * <p>The system property {@code bricknet.blas} overrides the choice: {@code java} takes the Java
  * implementation even when OpenBLAS is installed (to measure what a fresh machine gets),
@@ -33,9 +34,6 @@ final class Blas {
     private static final java.util.logging.Logger NETLIB_LOG = quiet("dev.ludovic.netlib.blas");
 
     private static final BLAS BLAS_IMPL = loadLeavingNoCopy(System.getProperty("bricknet.blas", "auto"));
-    private static volatile boolean counting;
-    private static long flops;
-    private static long nanos;
 
     private Blas() {}
 
@@ -60,16 +58,32 @@ final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
-        if (!counting) {
-            dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+        dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
+    }
+
+    /**
+     * {@link #gemm} on the calling thread alone, for work that is already split between the cores
+     * (one image of a batch per call): never cut in two, but on OpenBLAS run as pieces small enough
+     * that OpenBLAS keeps them on this thread, as the two parts of a cut product are.
+     */
+    static void gemmHere(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            double[] b,
+            int bOff,
+            double beta,
+            double[] c,
+            int cOff) {
+        if (m == 0 || n == 0) {
             return;
         }
-        long start = System.nanoTime();
-        dgemm(BLAS_IMPL, true, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
-        synchronized (Blas.class) {
-            nanos += System.nanoTime() - start;
-            flops += 2L * m * n * k;
-        }
+        dgemm(BLAS_IMPL, false, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
     }
 
     /**
@@ -93,7 +107,11 @@ final class Blas {
             double[] c,
             int cOff) {
         boolean nativeBlas = isNative(impl);
-        Cut cut = split ? splits(nativeBlas, transA, transB, m, n, k) : Cut.NONE;
+        Cut cut = splits(nativeBlas, transA, transB, m, n, k);
+        boolean pieces = nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK && cut != Cut.NONE;
+        if (!split && !pieces) {
+            cut = Cut.NONE;
+        }
         if (cut == Cut.NONE) {
             if (nativeBlas && (long) m * n * k > NATIVE_ONE_THREAD_MNK) {
                 SecondCore.othersBusy();
@@ -117,22 +135,24 @@ final class Blas {
                     n);
             return;
         }
-        Product p = PRODUCT.get();
-        p.set(impl, cut, transA, transB, m, n, k, alpha, a, aOff, b, bOff, beta, c, cOff);
-        try {
-            SecondCore.split(cut == Cut.DEPTH ? k : m, p);
-            if (cut == Cut.DEPTH) {
-                double[] part = p.partial;
-                for (int i = 0; i < m; i++) {
-                    int row = cOff + i * n;
-                    for (int j = 0; j < n; j++) {
-                        c[row + j] += part[i * n + j];
-                    }
-                }
-            }
-        } finally {
-            p.clear();
-        }
+        CutProduct.run(
+                impl,
+                cut,
+                split,
+                pieces ? NATIVE_ONE_THREAD_MNK : 0,
+                transA,
+                transB,
+                m,
+                n,
+                k,
+                alpha,
+                a,
+                aOff,
+                b,
+                bOff,
+                beta,
+                c,
+                cOff);
     }
 
     /** How a product is cut for two cores. */
@@ -141,6 +161,8 @@ final class Blas {
         NONE,
         /** By the rows of C (and of op(A)): each core writes its own rows of C. */
         ROWS,
+        /** By the columns of C (and of op(B)): each core writes its own columns of C. */
+        COLS,
         /**
          * By the shared dimension k: each core multiplies its half of the columns of A by its half of
          * the rows of B, and the second core's m×n partial product is added into C afterwards.
@@ -152,9 +174,13 @@ final class Blas {
      * The cut of a product, a function of its shape alone, so that the same shapes give the same
      * arithmetic on every run whatever the threads do:
      * <ul>
-     *   <li>none below {@value #SPLIT_MIN_FLOPS} operations (not worth a hand-off), and none on
-     *       OpenBLAS above {@value #NATIVE_ONE_THREAD_MNK} m·n·k, where OpenBLAS runs its own
-     *       threads (never stacked with ours);</li>
+     *   <li>none below {@value #SPLIT_MIN_FLOPS} operations (not worth a hand-off);</li>
+     *   <li>on OpenBLAS above {@value #NATIVE_ONE_THREAD_MNK} m·n·k, where OpenBLAS may start its
+     *       own threads, the cut whose pieces of that size read the least again: by depth when C is
+     *       the smallest of A, B and C (each piece then adds into C), by rows when B is (each piece
+     *       reads all of B), else by columns; each part then runs as pieces of that size
+     *       ({@link CutProduct}), so that OpenBLAS's threads never start beside ours. A product whose
+     *       pieces would have to be thinner than 16 by 16 is not cut (OpenBLAS's threads run it);</li>
      *   <li>{@code C = A·B} with a small C (at most {@value #PARTIAL_MAX} values) and {@code k ≥ 32}
      *       — a layer's forward pass {@code x·W} on a small batch — is cut by depth: the second
      *       core then reads only its half of the rows of W, the half it also computes the gradient
@@ -164,8 +190,16 @@ final class Blas {
      */
     static Cut splits(boolean nativeBlas, boolean transA, boolean transB, int m, int n, int k) {
         long mnk = (long) m * n * k;
-        if (2 * mnk < SPLIT_MIN_FLOPS || (nativeBlas && mnk > NATIVE_ONE_THREAD_MNK)) {
+        if (2 * mnk < SPLIT_MIN_FLOPS) {
             return Cut.NONE;
+        }
+        if (nativeBlas && mnk > NATIVE_ONE_THREAD_MNK) {
+            long sizeA = (long) m * k;
+            long sizeB = (long) k * n;
+            long sizeC = (long) m * n;
+            // a piece is 16 x 16 at least along the cut and the side CutProduct also cuts; the third side is whole
+            Cut cut = sizeC <= sizeA && sizeC <= sizeB ? Cut.DEPTH : sizeB <= sizeA ? Cut.ROWS : Cut.COLS;
+            return 256L * CutProduct.whole(cut, m, n, k) <= NATIVE_ONE_THREAD_MNK ? cut : Cut.NONE;
         }
         if (!transA && !transB && (long) m * n <= PARTIAL_MAX && k >= 32) {
             return Cut.DEPTH;
@@ -176,132 +210,14 @@ final class Blas {
     /** Products of fewer operations run whole: a hand-off costs about as much as 10,000 of them. */
     static final long SPLIT_MIN_FLOPS = 200_000L;
     /**
-     * OpenBLAS runs a product on one thread up to about 10⁶ m·n·k and on its own threads above
-     * (the measurement is in the README's Speed section).
+     * OpenBLAS runs a product of at most {@code 65536·4} m·n·k on the calling thread (its default
+     * {@code SMP_THRESHOLD_MIN·GEMM_MULTITHREAD_THRESHOLD}); above, it may start its own threads
+     * (Debian's 0.3.21 keeps some shapes on one thread up to 10⁶ through its small-matrix kernels,
+     * but {@code A·Bᵀ} from 270,000 on: the measurements are in the README's Speed section).
      */
-    static final long NATIVE_ONE_THREAD_MNK = 900_000L;
-    /** The largest C cut by depth (its partial product is added afterwards). */
+    static final long NATIVE_ONE_THREAD_MNK = 262_144L;
+    /** The largest C cut by depth below {@value #NATIVE_ONE_THREAD_MNK} m·n·k (its partial product is added afterwards). */
     static final int PARTIAL_MAX = 4096;
-
-    private static final ThreadLocal<Product> PRODUCT = ThreadLocal.withInitial(Product::new);
-
-    /** One cut product, reused by its calling thread so that a split allocates nothing. */
-    private static final class Product implements SecondCore.RangeTask {
-        private BLAS impl;
-        private Cut cut;
-        private boolean transA;
-        private boolean transB;
-        private int m;
-        private int n;
-        private int k;
-        private double alpha;
-        private double beta;
-        private double[] a;
-        private double[] b;
-        private double[] c;
-        private int aOff;
-        private int bOff;
-        private int cOff;
-        private double[] partial = new double[0];
-
-        void set(
-                BLAS impl,
-                Cut cut,
-                boolean transA,
-                boolean transB,
-                int m,
-                int n,
-                int k,
-                double alpha,
-                double[] a,
-                int aOff,
-                double[] b,
-                int bOff,
-                double beta,
-                double[] c,
-                int cOff) {
-            this.impl = impl;
-            this.cut = cut;
-            this.transA = transA;
-            this.transB = transB;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.alpha = alpha;
-            this.a = a;
-            this.aOff = aOff;
-            this.b = b;
-            this.bOff = bOff;
-            this.beta = beta;
-            this.c = c;
-            this.cOff = cOff;
-            if (cut == Cut.DEPTH && partial.length < m * n) {
-                partial = new double[m * n];
-            }
-        }
-
-        void clear() {
-            a = null;
-            b = null;
-            c = null;
-        }
-
-        @Override
-        public void run(int from, int to) {
-            String ta = transA ? "T" : "N";
-            String tb = transB ? "T" : "N";
-            int lda = transA ? m : k;
-            int ldb = transB ? k : n;
-            if (cut == Cut.DEPTH) {
-                // only for A·B: columns [from, to) of A, rows [from, to) of B
-                if (from == 0) {
-                    impl.dgemm(tb, ta, n, m, to, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, n);
-                } else {
-                    impl.dgemm(
-                            tb,
-                            ta,
-                            n,
-                            m,
-                            to - from,
-                            alpha,
-                            b,
-                            bOff + from * n,
-                            ldb,
-                            a,
-                            aOff + from,
-                            lda,
-                            0.0,
-                            partial,
-                            0,
-                            n);
-                }
-                return;
-            }
-            // rows [from, to) of C and of op(A)
-            int aRows = aOff + (transA ? from : from * lda);
-            impl.dgemm(tb, ta, n, to - from, k, alpha, b, bOff, ldb, a, aRows, lda, beta, c, cOff + from * n, n);
-        }
-    }
-
-    /**
-     * Starts (or stops) counting the floating-point operations of every product and the time spent
-     * in them, for benchmarks; counting resets both totals. Off unless turned on.
-     */
-    static synchronized void count(boolean on) {
-        counting = on;
-        flops = 0;
-        nanos = 0;
-    }
-
-    /** Operations counted since {@link #count} was turned on: {@code 2·m·n·k} per product. */
-    static synchronized long countedFlops() {
-        return flops;
-    }
-
-    /** Nanoseconds spent inside products since {@link #count} was turned on. */
-    static synchronized long countedNanos() {
-        return nanos;
-    }
 
     /** Which implementation is in use: native OpenBLAS, the Vector API, or plain Java. */
     static String implementation() {

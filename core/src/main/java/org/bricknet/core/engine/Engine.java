@@ -41,22 +41,53 @@ public final class Engine {
         return SecondCore.AVAILABLE;
     }
 
+    /** The kinds of work whose time {@link #countedNanos} reports, each named as a benchmark prints it. */
+    public enum Work {
+        /** Matrix products ({@code Ops.mult} and its kin, and the products inside a convolution). */
+        PRODUCTS("products"),
+        /** Image patches unrolled into columns and added back (a convolution's im2col and col2im). */
+        PATCHES("im2col/col2im"),
+        /** Pooling windows: the maximum and where it was, and the gradient sent back to it. */
+        POOLING("pooling"),
+        /** Element-wise passes: rectifier, bias rows and column sums. */
+        ELEMENT_WISE("element-wise"),
+        /** Gathering a mini-batch's rows from the data set. */
+        GATHER("gather"),
+        /** The optimizer's element-wise step. */
+        OPTIMIZER("optimizer"),
+        /** The divergence check's scan of the gradients. */
+        CHECK("finite check");
+
+        private final String label;
+
+        Work(String label) {
+            this.label = label;
+        }
+
+        /** The name a benchmark prints. */
+        public String label() {
+            return label;
+        }
+    }
+
     /**
-     * Starts (or stops) counting the operations of every product and the time spent in them;
-     * starting resets the totals. Off unless turned on.
+     * Starts counting, resetting every total, or stops: while on, each operation of {@link Ops}
+     * adds its time to its {@link Work} (measured on the calling thread, so work the second core
+     * did meanwhile is inside it) and each product its {@code 2·m·n·k} operations. Off unless
+     * turned on; off, it costs one read of a volatile field per operation.
      */
-    public static void countProducts(boolean on) {
-        Blas.count(on);
+    public static void count(boolean on) {
+        Counters.count(on);
     }
 
-    /** Floating-point operations of the products counted since {@link #countProducts} turned on: 2·m·n·k each. */
+    /** Floating-point operations of the products counted since {@link #count} turned on: 2·m·n·k each. */
     public static long countedFlops() {
-        return Blas.countedFlops();
+        return Counters.flops();
     }
 
-    /** Nanoseconds spent inside products since {@link #countProducts} turned on. */
-    public static long countedProductNanos() {
-        return Blas.countedNanos();
+    /** Nanoseconds spent in {@code work} since {@link #count} turned on. */
+    public static long countedNanos(Work work) {
+        return Counters.nanos(work);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bricknet.core.engine;
 
 import org.bricknet.core.Tensor;
+import org.bricknet.core.engine.Engine.Work;
 
 /**
  * The operations the bricks, the data and the optimizers need, named by their math as EJML names
@@ -73,6 +74,7 @@ public final class Ops {
             throw new IllegalArgumentException("Ops.sumCols: " + a.shapeString() + " has " + cols
                     + " columns, the output " + out.shapeString() + " holds " + out.size());
         }
+        long start = Counters.start();
         double[] d = a.data();
         double[] s = out.data();
         java.util.Arrays.fill(s, 0.0);
@@ -82,6 +84,7 @@ public final class Ops {
                 s[j] += d[row + j];
             }
         }
+        Counters.stop(Work.ELEMENT_WISE, start);
     }
 
     /** Sets every row of {@code c} (viewed as rows by columns) to {@code row}, which holds one row. */
@@ -91,11 +94,13 @@ public final class Ops {
             throw new IllegalArgumentException("Ops.fillRows: rows of " + c.shapeString() + " hold " + cols
                     + " values, the row " + row.shapeString() + " holds " + row.size());
         }
+        long start = Counters.start();
         double[] r = row.data();
         double[] d = c.data();
         for (int i = 0, rows = c.rows(); i < rows; i++) {
             System.arraycopy(r, 0, d, i * cols, cols);
         }
+        Counters.stop(Work.ELEMENT_WISE, start);
     }
 
     /**
@@ -127,6 +132,7 @@ public final class Ops {
             throw new IllegalArgumentException("Ops.gatherRows: " + n + " rows of " + rowLength + " values from index "
                     + from + " of " + index.length + " do not fit " + dst.length + " values");
         }
+        long start = Counters.start();
         Gather g = GATHER.get();
         g.set(src, bytes, values, rowLength, index, from, n, dst);
         try {
@@ -137,14 +143,18 @@ public final class Ops {
             }
         } finally {
             g.set(null, null, null, 0, null, 0, 0, null);
+            Counters.stop(Work.GATHER, start);
         }
     }
 
     /** Whether every element of {@code t} is finite (neither NaN nor infinite). */
     public static boolean allFinite(Tensor t) {
+        long start = Counters.start();
         double[] a = t.data();
         if (a.length < SecondCore.SPLIT_MIN_VALUES) {
-            return Finite.scan(a, 0, a.length);
+            boolean finite = Finite.scan(a, 0, a.length);
+            Counters.stop(Work.CHECK, start);
+            return finite;
         }
         Scan s = SCAN.get();
         s.a = a;
@@ -153,6 +163,7 @@ public final class Ops {
             return s.lower && s.upper;
         } finally {
             s.a = null;
+            Counters.stop(Work.CHECK, start);
         }
     }
 
@@ -161,9 +172,11 @@ public final class Ops {
      * {@code update.apply(from, to)} over ranges that together cover every element once.
      */
     public static void updateElements(Tensor value, ElementUpdate update) {
+        long start = Counters.start();
         int n = value.size();
         if (n < SecondCore.SPLIT_MIN_VALUES) {
             update.apply(0, n);
+            Counters.stop(Work.OPTIMIZER, start);
             return;
         }
         Update u = UPDATE.get();
@@ -172,7 +185,71 @@ public final class Ops {
             SecondCore.split(n, Halves.elements(value), u);
         } finally {
             u.update = null;
+            Counters.stop(Work.OPTIMIZER, start);
         }
+    }
+
+    /** The rectifier: {@code y = max(x, 0)} element by element ({@link Math#max}, so a NaN stays NaN). */
+    public static void rectify(Tensor x, Tensor y) {
+        ElementWise.rectify(x, y);
+    }
+
+    /**
+     * {@code out = d} where {@code y > 0} and 0 elsewhere (NaN is not above 0), element by element:
+     * the rectifier's backward pass, {@code y} its output.
+     */
+    public static void keepWherePositive(Tensor y, Tensor d, Tensor out) {
+        ElementWise.keepWherePositive(y, d, out);
+    }
+
+    /**
+     * A convolution's forward pass: {@code y[n, f] = b[f] + Σ_{c,i,j} w[f, c, i, j]·x[n, c, oy·s − p + i,
+     * ox·s − p + j]} for images {@code x} {@code (N, C, H, W)}, filters {@code w} {@code (FN, C, KH,
+     * KW)} and bias {@code b} {@code (FN)}, into {@code y} {@code (N, FN, OH, OW)} (sizes as in
+     * {@link Patches}): per image, the filters as one {@code FN x C·KH·KW} matrix times the image's
+     * {@link #im2col column matrix}, the bias inside the product.
+     */
+    public static void convolve(Tensor x, Tensor w, Tensor b, int stride, int pad, Tensor y) {
+        Convolutions.forward(x, w, b, stride, pad, y);
+    }
+
+    /**
+     * A convolution's backward pass, for the forward pass {@link #convolve} made from {@code x} and
+     * {@code w}: {@code dw = Σ_n dy[n]·im2col(x[n])ᵀ} (the filters' gradient), {@code db[f] =
+     * Σ_{n,oy,ox} dy[n, f, oy, ox]}, and, unless {@code dx} is null, {@code dx[n] =
+     * col2im(wᵀ·dy[n])}.
+     */
+    public static void convolveBackward(
+            Tensor x, Tensor w, Tensor dy, int stride, int pad, Tensor dw, Tensor db, Tensor dx) {
+        Convolutions.backward(x, w, dy, stride, pad, dw, db, dx);
+    }
+
+    /** Writes the column matrix of the image at {@code img[imgOff...]} into {@code col[colOff...]} ({@link Patches}). */
+    public static void im2col(Patches g, double[] img, int imgOff, double[] col, int colOff) {
+        g.im2col(img, imgOff, col, colOff);
+    }
+
+    /** Adds the column matrix at {@code col[colOff...]} back onto the image at {@code img[imgOff...]} ({@link Patches}). */
+    public static void col2im(Patches g, double[] col, int colOff, double[] img, int imgOff) {
+        g.col2im(col, colOff, img, imgOff);
+    }
+
+    /**
+     * Max pooling of images {@code x} {@code (N, C, H, W)} over the windows of {@code window}, padding
+     * left out of the maximum: {@code y[n, c, oy, ox]} is the largest cell of its window and
+     * {@code argmax} (one per output) the index in {@code x} of the first cell that holds it.
+     */
+    public static void maxPool(Tensor x, Patches window, Tensor y, int[] argmax) {
+        Pooling.forward(x, window, y, argmax);
+    }
+
+    /**
+     * Max pooling's backward pass: {@code dx} (the input's shape) is 0 but at each window's winning
+     * cell {@code argmax[o]}, which receives {@code dy[o]} (the sum of them, for a cell that wins
+     * overlapping windows).
+     */
+    public static void maxPoolBackward(Tensor dy, int[] argmax, Patches window, Tensor dx) {
+        Pooling.backward(dy, argmax, window, dx);
     }
 
     private static void product(String op, boolean transA, boolean transB, Tensor a, Tensor b, double beta, Tensor c) {
@@ -249,7 +326,9 @@ public final class Ops {
             throw new IllegalArgumentException("Ops." + op + ": cannot multiply " + aText + (transA ? "ᵀ" : "") + " by "
                     + bText + (transB ? "ᵀ" : "") + " into " + cText);
         }
+        long start = Counters.start();
         Blas.gemm(transA, transB, m, n, k, 1.0, a, aOff, b, bOff, beta, c, cOff);
+        Counters.stopProducts(start, 2L * m * n * k);
     }
 
     private static final ThreadLocal<Gather> GATHER = ThreadLocal.withInitial(Gather::new);

@@ -10,11 +10,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * done. Every operation of the engine that splits uses it, at the boundary {@link Halves} gives.
  *
  * <p>The hand-off is a few hundred nanoseconds, so that a mini-batch of 10 can use it: the worker
- * spins while work keeps coming and parks after about a millisecond without any. A split never
+ * spins while work keeps coming, then waits by yielding its core (so that on a machine with other
+ * work it does not take the core from that work or from the caller), and parks after about a
+ * millisecond without any, or at once while the caller keeps splits to itself. A split never
  * waits for a worker that has not started: if the worker is parked, busy with another caller, or
  * has not picked the upper part up by the time the caller finishes the lower one, the caller runs
- * it itself; it also does so while OpenBLAS's own threads are in use ({@link #othersBusy}). Who runs a
- * part never changes what it computes, so results do not depend on timing.
+ * it itself; it also does so while OpenBLAS's own threads are in use ({@link #othersBusy}), and for
+ * a while after it had to wait long for a part the worker had taken: on a machine whose cores other
+ * programs keep busy, the worker is descheduled in the middle of parts, and a caller that waits for
+ * it is slower than one that does everything itself. Who runs a part never changes what it
+ * computes, so results do not depend on timing.
  *
  * <p>{@code -Dbricknet.threads=1} turns the second core off (everything then runs on the caller).
  */
@@ -36,11 +41,21 @@ final class SecondCore {
     private static final int POSTED = 1;
     private static final int TAKEN = 2;
     private static final int DONE = 3;
-    /** How long the worker spins for new work before it parks. */
+    /** How long the worker waits for new work before it parks. */
     private static final long SPIN_NANOS = 1_000_000L;
+
+    /** How many times the worker spins for new work before it waits by yielding its core (about 10 µs). */
+    private static final int SPINS_BEFORE_YIELD = 512;
 
     /** How long after another pool's work (OpenBLAS's threads) splits stay on the caller. */
     private static final long HOLD_OFF_NANOS = 50_000_000L;
+
+    /**
+     * How much longer than a quarter of its own part a caller may wait for the worker's part before
+     * splits stay on the caller for {@link #HOLD_OFF_NANOS}: more means the worker was descheduled
+     * in the middle of its part (a scheduler's time slice is a millisecond or more).
+     */
+    private static final long LATE_NANOS = 200_000L;
 
     private static volatile long othersBusySince = System.nanoTime() - 2 * HOLD_OFF_NANOS;
 
@@ -92,12 +107,14 @@ final class SecondCore {
             if (parked) {
                 LockSupport.unpark(WORKER);
             }
+            long start = System.nanoTime();
             task.run(0, h);
             if (STATE.compareAndSet(POSTED, IDLE)) {
                 takenBack++;
                 task.run(h, n);
                 return;
             }
+            long own = System.nanoTime();
             int spins = 0;
             while (STATE.get() != DONE) {
                 if (++spins < 10_000) {
@@ -105,6 +122,10 @@ final class SecondCore {
                 } else {
                     Thread.yield();
                 }
+            }
+            long waited = System.nanoTime() - own;
+            if (waited > LATE_NANOS + (own - start) / 4) {
+                othersBusy(); // the worker was held up mid-part: the machine's cores are taken by other work
             }
             STATE.set(IDLE);
             shared++;
@@ -154,14 +175,20 @@ final class SecondCore {
             long idleSince = System.nanoTime();
             int spins = 0;
             while (!(STATE.get() == POSTED && STATE.compareAndSet(POSTED, TAKEN))) {
-                Thread.onSpinWait();
-                if ((++spins & 1023) == 0 && System.nanoTime() - idleSince > SPIN_NANOS) {
+                if (++spins < SPINS_BEFORE_YIELD) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                Thread.yield(); // on a machine with other work, let it have this core while nothing comes
+                long now = System.nanoTime();
+                if (now - idleSince > SPIN_NANOS || now - othersBusySince < HOLD_OFF_NANOS) {
                     parked = true;
                     if (STATE.get() != POSTED) {
                         LockSupport.park(SecondCore.class);
                     }
                     parked = false;
                     idleSince = System.nanoTime();
+                    spins = 0;
                 }
             }
             try {

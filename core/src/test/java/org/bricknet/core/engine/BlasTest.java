@@ -78,9 +78,18 @@ class BlasTest {
         assertEquals(Blas.Cut.ROWS, Blas.splits(true, true, false, 784, 30, 10));
         // too small to be worth a hand-off
         assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 10, 10, 30));
-        // OpenBLAS runs this on its own threads (two-layer, batch 100); the Java BLAS is cut by rows
-        assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 100, 50, 784));
+        // two-layer's x·W1 on a batch of 100: on OpenBLAS C is the smallest, so by depth (in pieces
+        // OpenBLAS runs on one thread each); the Java BLAS is cut by rows
+        assertEquals(Blas.Cut.DEPTH, Blas.splits(true, false, false, 100, 50, 784));
         assertEquals(Blas.Cut.ROWS, Blas.splits(false, false, false, 100, 50, 784));
+        // SimpleConvNet's Affine1 on OpenBLAS: ∇W = xᵀ·dY by rows (dY is the smallest operand),
+        // dx = dY·Wᵀ by columns (dY again), the forward pass x·W by depth
+        assertEquals(Blas.Cut.ROWS, Blas.splits(true, true, false, 4320, 100, 100));
+        assertEquals(Blas.Cut.COLS, Blas.splits(true, false, true, 100, 4320, 100));
+        assertEquals(Blas.Cut.DEPTH, Blas.splits(true, false, false, 100, 100, 4320));
+        // a piece 16 x 16 thick would still be over OpenBLAS's one-thread size: its own threads run it
+        assertEquals(Blas.Cut.DEPTH, Blas.splits(true, false, false, 1000, 1000, 1000));
+        assertEquals(Blas.Cut.NONE, Blas.splits(true, false, false, 2000, 2000, 2000));
         // a transposed operand or a large C is never cut by depth
         assertEquals(Blas.Cut.ROWS, Blas.splits(true, false, true, 10, 30, 784));
         assertEquals(Blas.Cut.ROWS, Blas.splits(false, false, false, 1000, 30, 784));
@@ -113,6 +122,44 @@ class BlasTest {
         }
     }
 
+    /**
+     * Products large enough that OpenBLAS would start its own threads, shaped so that each of the
+     * three cuts is chosen (the smallest operand is A, B or C), on the implementation in use (on
+     * OpenBLAS each part runs as pieces, in one or two dimensions), cut between the cores and on
+     * one thread, against EJML.
+     */
+    @Property(tries = 24, seed = Seeds.FIXED)
+    void largeProductsCutEveryWayMatchEjml(
+            @ForAll @IntRange(min = 0, max = 2) int smallest,
+            @ForAll @IntRange(min = 2, max = 40) int thin1,
+            @ForAll @IntRange(min = 2, max = 40) int thin2,
+            @ForAll @IntRange(min = 1_000_000, max = 3_000_000) int mnk,
+            @ForAll boolean transA,
+            @ForAll boolean transB,
+            @ForAll long seed) {
+        int wide = Math.max(41, mnk / (thin1 * thin2)); // above both thin sizes, so the thin pair is smallest
+        int m = smallest == 1 ? wide : thin1;
+        int k = smallest == 2 ? wide : smallest == 0 ? thin2 : thin1;
+        int n = smallest == 0 ? wide : thin2;
+        check(m, n, k, transA, transB, seed);
+        checkHere(m, n, k, transA, transB, seed);
+    }
+
+    /** Pieces cut in two dimensions (the wide workload's shapes on OpenBLAS), every transpose, against EJML. */
+    @Test
+    void piecesCutInTwoDimensionsMatchEjml() {
+        int[][] shapes = {{100, 256, 784}, {784, 256, 100}, {256, 784, 100}, {100, 256, 256}};
+        long seed = 11;
+        for (int[] s : shapes) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    check(s[0], s[1], s[2], ta, tb, seed);
+                    checkHere(s[0], s[1], s[2], ta, tb, seed++);
+                }
+            }
+        }
+    }
+
     @Test
     void oneByOneAndTallThinShapes() {
         int[][] shapes = {{1, 1, 1}, {1000, 1, 3}, {1, 1000, 3}, {500, 2, 1}, {3, 2, 784}, {100, 50, 784}};
@@ -134,6 +181,14 @@ class BlasTest {
     }
 
     private static void check(int m, int n, int k, boolean transA, boolean transB, long seed) {
+        check(m, n, k, transA, transB, seed, false);
+    }
+
+    private static void checkHere(int m, int n, int k, boolean transA, boolean transB, long seed) {
+        check(m, n, k, transA, transB, seed, true);
+    }
+
+    private static void check(int m, int n, int k, boolean transA, boolean transB, long seed, boolean here) {
         Random r = new Random(seed);
         DMatrixRMaj a = random(transA ? k : m, transA ? m : k, r);
         DMatrixRMaj b = random(transB ? n : k, transB ? k : n, r);
@@ -142,7 +197,11 @@ class BlasTest {
         DMatrixRMaj expected = new DMatrixRMaj(m, n);
         CommonOps_DDRM.mult(opA, opB, expected);
         DMatrixRMaj c = random(m, n, r); // garbage that beta = 0 must overwrite
-        Blas.gemm(transA, transB, m, n, k, 1.0, a.data, 0, b.data, 0, 0.0, c.data, 0);
+        if (here) {
+            Blas.gemmHere(transA, transB, m, n, k, 1.0, a.data, 0, b.data, 0, 0.0, c.data, 0);
+        } else {
+            Blas.gemm(transA, transB, m, n, k, 1.0, a.data, 0, b.data, 0, 0.0, c.data, 0);
+        }
         for (int i = 0; i < expected.data.length; i++) {
             // a sum of k products of numbers below 1 in magnitude: rounding is below k·ε
             assertEquals(

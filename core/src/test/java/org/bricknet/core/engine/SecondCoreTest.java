@@ -63,6 +63,47 @@ class SecondCoreTest {
         everyIndexIsVisitedExactlyOnce(777);
     }
 
+    /**
+     * A worker held up in the middle of its part (as on a machine whose cores other programs keep
+     * busy) makes the following splits run on the caller, with the same results.
+     */
+    @Test
+    void aWorkerHeldUpMidPartKeepsTheNextSplitsOnTheCaller() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(SecondCore.AVAILABLE, "no second core here");
+        java.util.concurrent.CountDownLatch upperStarted = new java.util.concurrent.CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        boolean[] upperOnWorker = new boolean[1];
+        for (int attempt = 0; attempt < 20 && !upperOnWorker[0]; attempt++) {
+            SecondCore.split(10, (from, to) -> {
+                if (from == 0) {
+                    try {
+                        upperStarted.await(
+                                20, java.util.concurrent.TimeUnit.MILLISECONDS); // let the worker take its part
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else if (Thread.currentThread() != caller) {
+                    upperOnWorker[0] = true;
+                    upperStarted.countDown();
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); // held up for 5 ms
+                }
+            });
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(upperOnWorker[0], "the worker never took a part");
+        Thread[] ranUpper = new Thread[1];
+        int[] visits = new int[10];
+        SecondCore.split(10, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                visits[i]++;
+            }
+            if (from > 0) {
+                ranUpper[0] = Thread.currentThread();
+            }
+        });
+        assertSame(caller, ranUpper[0]);
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, visits);
+    }
+
     @Test
     void twoCallersAtOnceBothGetWholeResults() throws Exception {
         int n = 4096;

@@ -1,5 +1,7 @@
 package org.bricknet.examples.cli;
 
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Spec;
  * {@code --warmup-seconds} have passed (a short epoch such as Nielsen's is over before the JIT has
  * compiled the hot path), then {@code --epochs}
  * timed epochs of training only (no scoring); prints the median seconds per epoch, examples per
- * second, and the rate of the matrix products (operations counted by {@link Engine}: over the whole
- * epoch, and inside the products alone).
+ * second, the rate of the matrix products (operations counted by {@link Engine}: over the whole
+ * epoch, and inside the products alone), and where an epoch's time goes, by the engine's
+ * {@link Engine.Work kinds of work} and the rest.
  */
 @Command(
         name = "bench",
@@ -94,25 +97,29 @@ public final class BenchCommand implements Callable<Integer> {
         long warmStart = System.nanoTime();
         int warm = 0;
         do {
-            Engine.countProducts(true); // the timed epochs count, so the warm-up compiles the counting path too
+            Engine.count(true); // the timed epochs count, so the warm-up compiles the counting path too
             trainer.epochs(1).fit(input);
-            Engine.countProducts(false);
+            Engine.count(false);
             warm++;
         } while (System.nanoTime() - warmStart < warmupSeconds * 1e9);
         out.printf("warm-up: %d epochs in %.1f s%n", warm, (System.nanoTime() - warmStart) / 1e9);
         double[] seconds = new double[epochs];
+        long cpuStart = processorNanos();
         Engine.Splits before = Engine.splits();
         long flops = 0;
-        long productNanos = 0;
+        long[] nanos = new long[Engine.Work.values().length];
         for (int e = 0; e < epochs; e++) {
-            Engine.countProducts(true);
+            Engine.count(true);
             TrainingHistory h = trainer.epochs(1).fit(input);
+            Engine.count(false);
             flops += Engine.countedFlops();
-            productNanos += Engine.countedProductNanos();
-            Engine.countProducts(false);
+            for (Engine.Work w : Engine.Work.values()) {
+                nanos[w.ordinal()] += Engine.countedNanos(w);
+            }
             seconds[e] = h.last().seconds();
             out.printf("epoch %d: %.3f s%n", e + 1, seconds[e]);
         }
+        double cpu = (processorNanos() - cpuStart) / 1e9;
         out.printf("parallel work: %s%n", Engine.splits().since(before));
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
@@ -120,11 +127,42 @@ public final class BenchCommand implements Callable<Integer> {
         double total = Arrays.stream(seconds).sum();
         out.printf("median %.3f s per epoch, %.0f examples/s%n", median, train.size() / median);
         out.printf(
+                "processor time: %.3f s per epoch, %.2f cores busy on average (spinning included)%n",
+                cpu / epochs, cpu / total);
+        long productNanos = nanos[Engine.Work.PRODUCTS.ordinal()];
+        out.printf(
                 "matrix products: %.2f GFLOP per epoch, %.1f GFLOP/s over the epoch, %.1f GFLOP/s inside the products (%.0f%% of the time)%n",
                 flops / 1e9 / epochs,
                 flops / 1e9 / total,
                 flops / (double) productNanos,
                 100.0 * productNanos / 1e9 / total);
+        printBreakdown(out, nanos, total, epochs);
         return 0;
+    }
+
+    /**
+     * The processor time this JVM has used, on all its threads (OpenBLAS's own threads included),
+     * in nanoseconds: on a machine shared with other work, the figure the other work disturbs least.
+     */
+    private static long processorNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * Where an epoch's time goes: each kind of the engine's work (timed on the training thread, so
+     * what the second core did meanwhile is inside it), and the rest as "other" (the bricks' own
+     * loops such as softmax and sigmoid, the graph, the trainer).
+     */
+    private static void printBreakdown(PrintWriter out, long[] nanos, double total, int epochs) {
+        out.printf("where an epoch's time goes (mean of the timed epochs):%n");
+        double counted = 0;
+        for (Engine.Work w : Engine.Work.values()) {
+            double s = nanos[w.ordinal()] / 1e9;
+            counted += s;
+            out.printf("  %-14s %7.3f s %4.0f%%%n", w.label(), s / epochs, 100 * s / total);
+        }
+        double other = Math.max(0, total - counted);
+        out.printf("  %-14s %7.3f s %4.0f%%%n", "other", other / epochs, 100 * other / total);
     }
 }

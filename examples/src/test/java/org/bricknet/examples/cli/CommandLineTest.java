@@ -150,6 +150,9 @@ class CommandLineTest {
         assertTrue(r.out().contains("warm-up: 1 epochs"), r.out());
         assertTrue(r.out().contains("workload nielsen: NielsenNetwork 784-30-10"), r.out());
         assertTrue(r.out().contains("s per epoch") && r.out().contains("GFLOP per epoch"), r.out());
+        for (String work : new String[] {"products", "gather", "optimizer", "finite check", "other"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("  " + work + " +[0-9.]+ s +[0-9]+%")), work + r.out());
+        }
         assertOneLineError(
                 run("bench", "--workload", "resnet"),
                 "unknown workload 'resnet'; expected one of two-layer, wide, nielsen, cnn");
