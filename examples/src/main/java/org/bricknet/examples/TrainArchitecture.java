@@ -11,12 +11,14 @@ import org.bricknet.core.io.BadFileException;
 import org.bricknet.core.io.Mnist;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.optim.Optimizers;
+import org.bricknet.optim.training.LearningRateSchedule;
 import org.bricknet.optim.training.Trainer;
 import org.bricknet.optim.training.TrainingHistory;
 
 /**
  * Trains a network written as an architecture file on the embedded digits with the file's own
- * {@code training} settings (Adam at its book rate and 10 epochs of 100 where it says nothing), then
+ * {@code training} settings (Adam at its book rate and 10 epochs of 100 where it says nothing; its
+ * learning-rate schedule when it gives one), then
  * saves it with its architecture, reads it back without code, and checks it scores the same:
  *
  * <pre>
@@ -46,7 +48,7 @@ public final class TrainArchitecture {
     /** Trains for {@code epochs} (the file's when 0) and returns the final test accuracy. */
     public static double run(Path file, int epochs, long seed) throws IOException {
         Architecture a = Architecture.read(file);
-        Architecture.Training t = a.training().orElse(new Architecture.Training(null, null, null, null, null));
+        Architecture.Training t = a.training().orElse(Architecture.Training.NONE);
         String optimizer = t.optimizer() == null ? "adam" : t.optimizer();
         double rate = t.learningRate() == null ? Optimizers.defaultLearningRate(optimizer) : t.learningRate();
         int n = epochs > 0 ? epochs : t.epochs() == null ? 10 : t.epochs();
@@ -59,13 +61,22 @@ public final class TrainArchitecture {
         Dataset train = shaped(digits.train(), shape);
         Dataset test = shaped(digits.test(), shape);
         System.out.println(net.graph().summary());
-        System.out.printf(Locale.ROOT, "%s: %s at %s, %d epochs of %d%n", file, optimizer, rate, n, batch(t));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %s at %s%s, %d epochs of %d%n",
+                file,
+                optimizer,
+                rate,
+                t.schedule() == null ? "" : ", schedule " + t.schedule(),
+                n,
+                batch(t));
         long start = System.nanoTime();
         TrainingHistory h = new Trainer(net, Optimizers.create(optimizer, rate))
                 .epochs(n)
                 .batchSize(batch(t))
                 .seed(seed)
                 .evaluateOn(test)
+                .schedule(t.schedule() == null ? null : LearningRateSchedule.parse(t.schedule()))
                 .fit(train);
         double seconds = (System.nanoTime() - start) / 1e9;
         double accuracy = h.last().testAccuracy();

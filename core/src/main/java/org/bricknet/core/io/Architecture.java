@@ -38,7 +38,8 @@ import org.bricknet.core.Graph;
  *   ],
  *   "outputs": ["scores"],
  *   "losses": [{"name": "loss", "type": "SoftmaxWithLoss", "scores": "scores", "target": "t", "weight": 1.0}],
- *   "training": {"epochs": 10, "batch_size": 100, "optimizer": "adam", "learning_rate": 0.001}
+ *   "training": {"epochs": 10, "batch_size": 100, "optimizer": "adam", "learning_rate": 0.001,
+ *                "schedule": "step:8:0.1"}
  * }
  * }</pre>
  *
@@ -50,7 +51,9 @@ import org.bricknet.core.Graph;
  *       node of the same graph, over the same parameters (stored once). {@code takes} names graph
  *       inputs or node outputs ({@code node:1} for a second output). Input sizes come from the graph.
  *   <li>{@code outputs}: by default the scores of the losses. {@code losses}: {@code target} defaults
- *       to {@code t}, {@code weight} to 1. {@code training}: suggested settings, all optional.
+ *       to {@code t}, {@code weight} to 1. {@code training}: suggested settings, all optional
+ *       ({@code epochs}, {@code batch_size}, {@code optimizer}, {@code learning_rate},
+ *       {@code weight_decay}, {@code schedule}).
  * </ul>
  *
  * Limits, checked before anything is built: {@link #MAX_TEXT} characters; {@link #MAX_NODES} nodes
@@ -83,9 +86,21 @@ public final class Architecture {
     /** A graph: the top one (no name) or a block. Outputs may be empty for the top one (the losses' scores). */
     record Block(String name, List<Input> inputs, List<Node> nodes, List<String> outputs) {}
 
-    /** Suggested training settings; each null when the file does not say. */
+    /**
+     * Suggested training settings; each null when the file does not say. {@code schedule} is a
+     * learning-rate schedule written as text ({@code step:30:0.1}), which this package keeps as
+     * text: whoever trains reads it (the command line with {@code LearningRateSchedule.parse}).
+     */
     public record Training(
-            Integer epochs, Integer batchSize, String optimizer, Double learningRate, Double weightDecay) {}
+            Integer epochs,
+            Integer batchSize,
+            String optimizer,
+            Double learningRate,
+            Double weightDecay,
+            String schedule) {
+        /** No suggested settings. */
+        public static final Training NONE = new Training(null, null, null, null, null, null);
+    }
 
     final Block graph;
     final List<Block> blocks;
@@ -160,6 +175,32 @@ public final class Architecture {
         Map<String, int[]> m = new java.util.LinkedHashMap<>();
         graph.inputs().forEach(i -> m.put(i.name(), i.shape().clone()));
         return m;
+    }
+
+    /** The names of the outputs, in order, and the shape of one example of each, as planned (copies). */
+    public Map<String, int[]> outputShapes() {
+        Map<String, int[]> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < graph.outputs().size(); i++) {
+            m.put(graph.outputs().get(i), plan().outputShapes[i].clone());
+        }
+        return m;
+    }
+
+    /**
+     * The values one example takes at the inputs and at every node's outputs, the nodes of blocks
+     * included: a lower bound on what a forward pass holds per example (the bricks keep caches
+     * besides, and a backward pass holds gradients of about the same sizes), found without building.
+     */
+    public long exampleValues() {
+        long sum = plan().nodeOutputValues();
+        for (int[] shape : inputs().values()) {
+            long n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            sum += n;
+        }
+        return sum;
     }
 
     /**

@@ -23,10 +23,11 @@ import org.bricknet.core.io.Architecture.Node;
  * use of a block.
  */
 final class ArchitecturePlan {
-    /** A node as planned: its input shapes, and its plan when it is a block (or shares one). */
+    /** A node as planned: its input and output shapes, and its plan when it is a block (or shares one). */
     record Step(
             Node node,
             int[][] inputShapes,
+            int[][] outputShapes,
             Map<String, int[]> parameters,
             Map<String, int[]> buffers,
             ArchitecturePlan inner) {}
@@ -82,9 +83,13 @@ final class ArchitecturePlan {
             b.loss(l.name(), (LossLayer) l.type().create(l.settings()), l.scores(), l.target(), l.weight());
         }
         Graph dry = b.build(new Random(0));
-        for (String name : dry.nodes().keySet()) {
-            Planned p = planned.get(name);
-            steps.add(new Step(p.node, p.inputShapes, p.parameters, p.buffers, p.inner));
+        for (Map.Entry<String, org.bricknet.core.Brick> e : dry.nodes().entrySet()) {
+            Planned p = planned.get(e.getKey());
+            int[][] out = new int[e.getValue().outputCount()][];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = dry.exampleShape(out.length == 1 ? e.getKey() : e.getKey() + ":" + j);
+            }
+            steps.add(new Step(p.node, p.inputShapes, out, p.parameters, p.buffers, p.inner));
         }
         for (Step s : steps) {
             if (s.node().shares() != null) {
@@ -173,6 +178,28 @@ final class ArchitecturePlan {
             });
             s.buffers().forEach((local, shape) -> buffers.put(k + local, shape));
         }
+    }
+
+    /**
+     * The values of one example at every node output of this plan, those inside blocks included:
+     * what a forward pass holds per example at the least, before the bricks' own caches.
+     */
+    long nodeOutputValues() {
+        long sum = 0;
+        for (Step s : steps) {
+            if (s.inner() != null) {
+                sum += s.inner().nodeOutputValues();
+                continue;
+            }
+            for (int[] shape : s.outputShapes()) {
+                long n = 1;
+                for (int d : shape) {
+                    n *= d;
+                }
+                sum += n;
+            }
+        }
+        return sum;
     }
 
     /** {@code W (4, 3), b (3,)}: the parameters a step holds, with those of its block's nodes. */

@@ -216,18 +216,15 @@ final class ArchitectureReader {
             return null;
         }
         return within("training", () -> {
-            Fields f = new Fields(t, "training", "epochs", "batch_size", "optimizer", "learning_rate", "weight_decay");
-            JsonNode optimizer = f.optional("optimizer");
-            if (optimizer != null && !optimizer.isTextual()) {
-                throw new IllegalArgumentException(
-                        "field 'optimizer': expected a name, got " + new Shown(optimizer.toString()));
-            }
+            Fields f = new Fields(
+                    t, "training", "epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "schedule");
             return new Training(
                     whole(f.optional("epochs"), "epochs", 1, 1_000_000),
                     whole(f.optional("batch_size"), "batch_size", 1, 1 << 24),
-                    optimizer == null ? null : optimizer.textValue(),
+                    text(f.optional("optimizer"), "optimizer", "a name"),
                     positive(f.optional("learning_rate"), "learning_rate", false),
-                    positive(f.optional("weight_decay"), "weight_decay", true));
+                    positive(f.optional("weight_decay"), "weight_decay", true),
+                    text(f.optional("schedule"), "schedule", "a schedule such as \"step:30:0.1\""));
         });
     }
 
@@ -238,6 +235,18 @@ final class ArchitectureReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(context + ", " + e.getMessage(), e);
         }
+    }
+
+    /** A short, non-empty text; its meaning is the trainer's to check. */
+    private static String text(JsonNode v, String field, String expected) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual() || v.textValue().isBlank() || v.textValue().length() > JsonChecks.MAX_NAME) {
+            throw new IllegalArgumentException(
+                    "field '" + field + "': expected " + expected + ", got " + new Shown(v.toString()));
+        }
+        return v.textValue();
     }
 
     private static Integer whole(JsonNode v, String field, int min, int max) {

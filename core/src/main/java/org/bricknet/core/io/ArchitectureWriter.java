@@ -213,6 +213,7 @@ final class ArchitectureWriter {
             putIf(o, "optimizer", t.optimizer());
             putIf(o, "learning_rate", t.learningRate());
             putIf(o, "weight_decay", t.weightDecay());
+            putIf(o, "schedule", t.schedule());
             sb.append(",\n  \"training\": ").append(compact(o));
         });
         return sb.append("\n}\n").toString();

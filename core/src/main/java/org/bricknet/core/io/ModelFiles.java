@@ -97,6 +97,10 @@ public final class ModelFiles {
                             + extra.keySet());
         }
         meta.put("format", GRAPH_FORMAT);
+        String bad = firstNotFinite(net.state());
+        if (bad != null) {
+            throw new IllegalArgumentException("not saving " + file + ": the model's " + bad);
+        }
         try {
             meta.put("architecture", Architecture.of(net.graph()).toJson());
         } catch (IllegalArgumentException e) {
@@ -132,23 +136,32 @@ public final class ModelFiles {
     public static Network loadGraph(Path file, BrickRegistry registry) throws IOException {
         String name = file.toString();
         SafeTensors.Contents contents = SafeTensors.load(file);
+        return loadGraph(architecture(contents, name, registry), contents, name);
+    }
+
+    /**
+     * The architecture a model file read by {@link #read} carries, checked to make a network (one
+     * input, at most one name of targets); {@code file} names it in messages. Nothing is built.
+     */
+    public static Architecture architecture(SafeTensors.Contents contents, String file, BrickRegistry registry)
+            throws BadFileException {
         Map<String, String> meta = contents.metadata();
         if (!holdsGraph(meta)) {
             throw new BadFileException(
-                    name,
+                    file,
                     "__metadata__ does not describe a graph: format is "
                             + (meta.get("format") == null ? "missing" : "'" + meta.get("format") + "'") + ", expected '"
                             + GRAPH_FORMAT + "' (a model saved with its architecture)");
         }
         String text = meta.get("architecture");
         if (text == null) {
-            throw new BadFileException(name, "__metadata__ has no 'architecture'");
+            throw new BadFileException(file, "__metadata__ has no 'architecture'");
         }
-        Architecture a = Architecture.parse(text, name + ": __metadata__ 'architecture'", registry);
+        Architecture a = Architecture.parse(text, file + ": __metadata__ 'architecture'", registry);
         if (a.inputs().size() != 1
                 || a.losses.stream().map(Architecture.Loss::target).distinct().count() > 1) {
             throw new BadFileException(
-                    name,
+                    file,
                     "the architecture has inputs " + a.inputs().keySet()
                             + " and targets "
                             + a.losses.stream()
@@ -157,15 +170,33 @@ public final class ModelFiles {
                                     .toList()
                             + "; a network takes one input and one name of targets");
         }
-        requireTensors(a.stateShapes(), contents.tensors(), name);
+        return a;
+    }
+
+    /**
+     * The network of {@code a} (the {@link #architecture} of {@code contents}) in the state the file
+     * holds: the tensors must be exactly those the architecture implies, by key and shape, which is
+     * checked before anything is built.
+     */
+    public static Network loadGraph(Architecture a, SafeTensors.Contents contents, String file)
+            throws BadFileException {
+        requireState(a, contents.tensors(), file);
+        String bad = firstNotFinite(contents.tensors());
+        if (bad != null) {
+            throw new BadFileException(file, "tensor " + bad + "; a model holds finite numbers only");
+        }
         Graph g = a.build(new Random(0));
         g.state().forEach((k, v) -> v.copyFrom(contents.tensors().get(k)));
         return new Network(g);
     }
 
-    /** The file holds exactly the tensors the architecture implies, each of its shape. */
-    private static void requireTensors(Map<String, int[]> implied, Map<String, Tensor> held, String file)
-            throws BadFileException {
+    /**
+     * Refuses, naming the tensor, {@code held} (read from {@code file}: a model file's tensors, a
+     * checkpoint's network state) unless it is exactly the state a graph of {@code a} holds, by key
+     * and shape; checked before anything is built.
+     */
+    public static void requireState(Architecture a, Map<String, Tensor> held, String file) throws BadFileException {
+        Map<String, int[]> implied = a.stateShapes();
         for (Map.Entry<String, int[]> e : implied.entrySet()) {
             Tensor t = held.get(e.getKey());
             if (t == null) {

@@ -1,5 +1,6 @@
 package org.bricknet.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -16,12 +17,14 @@ import org.bricknet.examples.Activation;
 import org.bricknet.examples.Datasets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gradcheck [--model two-layer|nielsen|mlp|cnn] [--mode full|subset|direction]}: builds a
+ * {@code gradcheck [--model two-layer|nielsen|mlp|cnn|FILE] [--architecture FILE.json] [--mode
+ * full|subset|direction]}: an architecture or a model file is {@link FileGradcheck}'s; otherwise builds a
  * freshly initialised model (the {@code train} command's default form of it; {@code mlp} with batch
  * norm, dropout 0.15 and weight decay 1e-4, so that every brick of it is checked), checks its
  * backprop gradients (input and every parameter) against central differences on the first few
@@ -55,8 +58,11 @@ public final class GradcheckCommand implements Callable<Integer> {
             defaultValue = "two-layer",
             paramLabel = "KIND",
             description = "two-layer, nielsen, mlp or cnn (default: ${DEFAULT-VALUE}); cnn has 0.4 million parameters:"
-                    + " check it in subset or direction mode")
+                    + " check it in subset or direction mode. Or a model file saved by train --save, at its weights")
     String model;
+
+    @Mixin
+    ArchitectureOption architecture;
 
     @Option(
             names = "--mode",
@@ -89,7 +95,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(
             names = "--batch",
             description = "Number of embedded test digits, 1 to 2000 (default: 3; 1 for a full check of cnn, whose"
-                    + " 869,349 evaluations take minutes).")
+                    + " 869,349 evaluations take minutes, and 2 of a file).")
     Integer batch;
 
     @Option(
@@ -111,10 +117,10 @@ public final class GradcheckCommand implements Callable<Integer> {
     double atol = Tolerance.DEFAULT_ATOL;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
         if (batch == null) {
-            batch = mode == Mode.FULL && "cnn".equals(model) ? 1 : 3;
+            batch = mode != Mode.FULL ? 3 : "cnn".equals(model) ? 1 : FileGradcheck.wanted(this) ? 2 : 3;
         }
         Bounds.in(cl, "--batch", batch, 1, 2000);
         Bounds.in(cl, "--subset-size", subsetSize, 1, MAX_SUBSET);
@@ -127,11 +133,15 @@ public final class GradcheckCommand implements Callable<Integer> {
         if (mode != Mode.DIRECTION && ModelOptions.given(cl, "--directions")) {
             throw new CommandLine.ParameterException(cl, "--directions applies to --mode direction only");
         }
+        if (FileGradcheck.wanted(this)) {
+            return FileGradcheck.run(this, cl, checkMode(), Tolerance.of(rtol, atol));
+        }
         ModelSpec.Kind kind;
         try {
             kind = ModelSpec.Kind.parse(model);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--model: " + e.getMessage() + ", or a model file saved by train --save");
         }
         Dataset digits = Datasets.mnist10kTest().slice(0, batch);
         int[] input = digits.imageShape();
@@ -196,7 +206,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    private CheckMode checkMode() {
+    CheckMode checkMode() {
         return switch (mode) {
             case FULL -> CheckMode.full();
             case SUBSET -> CheckMode.subset(subsetSize, seed);

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             BenchCommand.class,
             GradcheckCommand.class,
+            GraphCommand.class,
             org.bricknet.examples.cli.MinimizeCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -80,13 +80,18 @@ final class ModelOptions {
                     cl, "--hidden: --model " + kind + " has one hidden layer; give one size, got " + hiddenCount);
         }
         if (fullBatch) {
-            for (String option : MINI_BATCH_ONLY) {
-                if (given(cl, option)) {
-                    throw new ParameterException(
-                            cl,
-                            option + " does not apply to --optimizer lbfgs, which trains on the full batch (no "
-                                    + String.join(", ", MINI_BATCH_ONLY) + ")");
-                }
+            requireMiniBatchOptionsAbsent(cl);
+        }
+    }
+
+    /** Refuses each option on {@code cl} that only mini-batch training takes (full-batch L-BFGS takes none). */
+    static void requireMiniBatchOptionsAbsent(CommandLine cl) {
+        for (String option : MINI_BATCH_ONLY) {
+            if (given(cl, option)) {
+                throw new ParameterException(
+                        cl,
+                        option + " does not apply to --optimizer lbfgs, which trains on the full batch (no "
+                                + String.join(", ", MINI_BATCH_ONLY) + ")");
             }
         }
     }

@@ -33,7 +33,8 @@ public record ModelSpec(
         String init,
         double dropout,
         boolean batchNorm,
-        double weightDecay) {
+        double weightDecay)
+        implements ModelSource {
     /** No layer may be wider than this; a file claiming more is refused before anything is allocated. */
     static final int MAX_WIDTH = 1 << 16;
 
@@ -249,7 +250,8 @@ public record ModelSpec(
                     file,
                     f == null
                             ? "__metadata__ has no 'format'; not a bricknet model file"
-                            : "__metadata__ 'format' is '" + f + "'; this bricknet reads " + FORMAT);
+                            : "__metadata__ 'format' is '" + f + "'; this bricknet reads " + FORMAT + " and "
+                                    + org.bricknet.core.io.ModelFiles.GRAPH_FORMAT);
         }
     }
 

@@ -33,9 +33,9 @@ final class Results {
      * Saves the model, then draws the pictures asked for; returns the exit code: 1 if a picture
      * failed (said on the error stream, with where the model is), else 0.
      */
-    int saveAndDraw(Network net, ModelSpec spec, TrainingHistory history) throws IOException {
+    int saveAndDraw(Network net, ModelSource spec, TrainingHistory history) throws IOException {
         if (save != null) {
-            ModelFiles.save(save, net, spec.metadata());
+            spec.save(save, net);
             out.println("saved model to " + save);
         }
         int code = 0;
@@ -44,16 +44,13 @@ final class Results {
         }
         if (plotWeights != null) {
             code |= draw(
-                    "--plot-weights",
-                    plotWeights,
-                    "first-layer weights",
-                    () -> Plots.firstLayer(net, spec, plotWeights));
+                    "--plot-weights", plotWeights, "first-layer weights", () -> spec.drawFirstLayer(net, plotWeights));
         }
         return code;
     }
 
     /** After a divergence: saves the parameters from before the bad step with {@code --save}, when they are finite. */
-    void keepLastGood(Network net, ModelSpec spec, TrainingDivergedException e) throws IOException {
+    void keepLastGood(Network net, ModelSource spec, TrainingDivergedException e) throws IOException {
         if (save == null || e.beforeFirstStep()) {
             return;
         }
@@ -62,7 +59,7 @@ final class Results {
             out.println("not saving " + save + ": the parameters are no longer finite (" + bad + ")");
             return;
         }
-        ModelFiles.save(save, net, spec.metadata());
+        spec.save(save, net);
         out.println("saved the last good parameters to " + save);
     }
 

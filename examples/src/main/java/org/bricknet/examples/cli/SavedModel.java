@@ -9,14 +9,18 @@ import org.bricknet.core.io.ModelFiles;
 import org.bricknet.core.io.SafeTensors;
 
 /**
- * A model file read back: its spec and a network holding its parameters and buffers. Before
- * anything is built the file's format, its metadata, the size of its tensors against the model
- * they describe, and the memory the network needs are checked; its values must be finite.
+ * A model file read back: what model it is (a built-in one, or a graph that carries its
+ * architecture) and a network holding its parameters and buffers. Before anything is built the
+ * file's format, its metadata, the size of its tensors against the model they describe, and the
+ * memory the network needs are checked; its values must be finite.
  */
-record SavedModel(ModelSpec spec, Network network) {
+record SavedModel(ModelSource spec, Network network) {
 
     static SavedModel load(Path file) throws IOException {
         SafeTensors.Contents contents = ModelFiles.read(file);
+        if (ModelFiles.holdsGraph(contents.metadata())) {
+            return GraphModel.load(file, contents);
+        }
         ModelSpec.requireFormat(contents.metadata(), file.toString());
         ModelSpec spec = ModelSpec.fromMetadata(contents.metadata(), file.toString());
         spec.requireParameterCount(
@@ -28,8 +32,11 @@ record SavedModel(ModelSpec spec, Network network) {
     }
 
     /** Rows scored at a time by {@code evaluate}: fewer for the convolutional net, whose layers keep more per image. */
-    static int rows(ModelSpec spec) {
-        return spec.kind() == ModelSpec.Kind.CNN ? 100 : TrainCommand.EVALUATION_ROWS;
+    static int rows(ModelSource spec) {
+        if (spec instanceof GraphModel g) {
+            return g.evaluationRows();
+        }
+        return ((ModelSpec) spec).kind() == ModelSpec.Kind.CNN ? 100 : TrainCommand.EVALUATION_ROWS;
     }
 
     /** {@code test} in this model's form, or an error naming the model file and what does not fit. */

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "  two-layer  50 / 100 / 100 / sgd 0.1     (the book's TwoLayerNet, about its 10,000 steps)",
             "  nielsen    30 / 30 / 10 / sgd 3.0       (network.py's run)",
             "  mlp        100,100,100 / 20 / 100 / sgd 0.1",
-            "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)"
+            "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)",
+            "Or --architecture FILE.json: any graph, with the defaults of the file's training section."
         })
 public final class TrainCommand implements Callable<Integer> {
     /** The most epochs a run may ask for. */
@@ -115,6 +116,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     CheckpointOptions checkpoints;
 
+    @Mixin
+    ArchitectureOption architecture;
+
     @Option(names = "--save", paramLabel = "FILE", description = "save the trained model (safetensors) to FILE")
     Path save;
 
@@ -134,6 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         Checkpoint from = checkpoints.load();
+        if (GraphTraining.wanted(architecture, from)) {
+            return GraphTraining.run(this, from);
+        }
         ModelSpec resumedSpec = from == null ? null : checkpoints.spec(from);
         ModelSpec.Kind kind = from != null ? resumedSpec.kind() : parse("--model", () -> ModelSpec.Kind.parse(model));
         ModelOptions.Defaults d = ModelOptions.Defaults.of(kind);

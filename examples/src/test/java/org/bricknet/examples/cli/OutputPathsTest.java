@@ -147,7 +147,7 @@ class OutputPathsTest {
                 "bricknet: --plot " + plot + ": cannot write: directory " + gone
                         + " does not exist (the model is saved in " + model + ")",
                 err.toString().strip());
-        assertEquals(0, SavedModel.load(model).spec().hidden()[0] - 5);
+        assertEquals(0, ((ModelSpec) SavedModel.load(model).spec()).hidden()[0] - 5);
     }
 
     @Test

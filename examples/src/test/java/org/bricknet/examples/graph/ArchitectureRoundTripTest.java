@@ -115,18 +115,18 @@ class ArchitectureRoundTripTest {
                   ],
                   "outputs": ["scores", "parts:0"],
                   "losses": [{"name": "loss", "type": "SoftmaxWithLoss", "scores": "scores", "target": "t", "weight": 1.0}],
-                  "training": {"epochs": 3, "batch_size": 50, "optimizer": "adam", "learning_rate": 0.001}
+                  "training": {"epochs": 3, "batch_size": 50, "optimizer": "adam", "learning_rate": 0.001, "schedule": "step:2:0.5"}
                 }
                 """;
         Architecture a = Architecture.parse(text, "test");
         assertEquals(text, a.toJson());
         assertEquals(
-                new Architecture.Training(3, 50, "adam", 0.001, null),
+                new Architecture.Training(3, 50, "adam", 0.001, null, "step:2:0.5"),
                 a.training().orElseThrow());
         assertEquals(
                 text.replace(
                         ",\n  \"training\": {\"epochs\": 3, \"batch_size\": 50, \"optimizer\": \"adam\","
-                                + " \"learning_rate\": 0.001}",
+                                + " \"learning_rate\": 0.001, \"schedule\": \"step:2:0.5\"}",
                         ""),
                 Architecture.of(a.build(new Random(1))).toJson());
     }
