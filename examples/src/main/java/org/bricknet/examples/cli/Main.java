@@ -21,13 +21,14 @@ import picocli.CommandLine.Command;
         name = "bricknet",
         mixinStandardHelpOptions = true,
         version = "bricknet 0.1.0",
-        description = "Neural networks from bricks: train on handwritten digits, evaluate, predict.",
+        description = "Neural networks from bricks: train on handwritten digits, evaluate, predict, trace.",
         subcommands = {
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             BenchCommand.class,
             GradcheckCommand.class,
+            TraceCommand.class,
             org.bricknet.examples.cli.MinimizeCommand.class,
             CommandLine.HelpCommand.class
         })
