@@ -204,12 +204,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Results results = new Results(save, out, cl.getErr());
         outputs.check(modelSpec);
-        if (b > train.size() && batchSize != null && !batchSize.equals("all")) {
+        int trainedOn = controls.trainedOn(train.size());
+        if (b > trainedOn && batchSize != null && !batchSize.equals("all")) {
             out.printf(
                     "note: --batch-size %d is more than the %d training examples; each batch is all of them%n",
-                    b, train.size());
+                    b, trainedOn);
         }
-        b = Math.min(b, train.size());
+        b = Math.min(b, trainedOn);
         int evaluationRows = kind == ModelSpec.Kind.CNN ? b : EVALUATION_ROWS;
         if (fullBatch) {
             FullBatchTraining.requireMemory(modelSpec, train);
@@ -285,7 +286,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double acc = controls.kept(history, from).testAccuracy();
         out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        outputs.after(net, "after " + history.size() + " epochs");
+        outputs.after(net, controls.end(history, from));
         return results.saveAndWrite(net, modelSpec, outputs.outputs(net, modelSpec, history));
     }
 

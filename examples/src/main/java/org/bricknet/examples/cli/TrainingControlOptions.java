@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.training.EarlyStopping;
+import org.bricknet.optim.training.EpochStats;
 import org.bricknet.optim.training.GradientClipping;
 import org.bricknet.optim.training.LearningRateSchedule;
 import org.bricknet.optim.training.Metric;
@@ -62,6 +63,7 @@ public final class TrainingControlOptions {
     String clip;
 
     private final Map<String, String> texts = new LinkedHashMap<>();
+    private String recordedIn;
     private LearningRateSchedule rates;
     private EarlyStopping stopping;
     private GradientClipping clipping;
@@ -93,11 +95,12 @@ public final class TrainingControlOptions {
                     texts.put(key, recorded);
                 }
             }
+            recordedIn = resumedFrom;
         }
         String v = texts.get("validation");
-        fraction = v == null ? 0 : parse(cl, "--validation", v);
+        fraction = v == null ? 0 : parse(cl, "--validation", "validation", v, Double::parseDouble);
         if (v != null && !(fraction > 0 && fraction < 1)) {
-            throw new ParameterException(cl, "--validation must be a fraction > 0 and < 1, got " + v);
+            throw refusal(cl, "--validation", v, "expected a fraction > 0 and < 1");
         }
         rates = parse(cl, "--schedule", "schedule", texts.get("schedule"), LearningRateSchedule::parse);
         stopping = parse(cl, "--early-stopping", "early stopping", texts.get("early_stopping"), EarlyStopping::parse);
@@ -170,34 +173,36 @@ public final class TrainingControlOptions {
         return String.join(":", parts);
     }
 
-    private static double parse(CommandLine cl, String option, String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(cl, option + ": expected a number, got '" + text + "'");
-        }
-    }
-
     /**
-     * {@code text} read by {@code parser}; a refusal is a usage error naming the option and the
-     * text, with the reason the parser gives after its {@code WHAT 'TEXT': }.
+     * {@code text} read by {@code parser}; a refusal names the option and the text, with the reason
+     * the parser gives after its {@code WHAT 'TEXT': } ({@link #refusal}).
      */
-    private static <T> T parse(
+    private <T> T parse(
             CommandLine cl, String option, String what, String text, java.util.function.Function<String, T> parser) {
         if (text == null) {
             return null;
         }
         try {
             return parser.apply(text);
+        } catch (NumberFormatException e) {
+            throw refusal(cl, option, text, "expected a number");
         } catch (IllegalArgumentException e) {
             String prefix = what + " '" + text + "': ";
             String m = e.getMessage();
-            throw new ParameterException(
-                    cl,
-                    m.startsWith(prefix)
-                            ? option + " " + text + ": " + m.substring(prefix.length())
-                            : option + ": " + m);
+            throw refusal(cl, option, text, m.startsWith(prefix) ? m.substring(prefix.length()) : m);
         }
+    }
+
+    /**
+     * Why {@code text} of {@code option} cannot be used: a usage error when the user gave it, a
+     * damaged checkpoint when the checkpoint resumed from recorded it.
+     */
+    private RuntimeException refusal(CommandLine cl, String option, String text, String reason) {
+        if (recordedIn != null) {
+            return new CliException("the checkpoint in " + recordedIn + " records " + option + " " + text
+                    + ", which cannot be used: " + reason);
+        }
+        return new ParameterException(cl, option + " " + text + ": " + reason);
     }
 
     /** The examples trained on of a training set of {@code examples}: all but those held out. */
@@ -251,10 +256,17 @@ public final class TrainingControlOptions {
      * The epoch whose parameters the network holds at the end: the best one when early stopping
      * put it back (it can only when that epoch ran after {@code resumed}), else the last.
      */
-    org.bricknet.optim.training.EpochStats kept(TrainingHistory h, Checkpoint resumed) {
+    EpochStats kept(TrainingHistory h, Checkpoint resumed) {
         int best = stopping == null ? 0 : stopping.bestEpoch(h);
         int after = resumed == null ? 0 : resumed.epoch();
         return best > after ? h.epochs().get(best - 1) : h.last();
+    }
+
+    /** What the network is at the end, in words: "after 16 epochs (epoch 11's parameters, kept by early stopping)". */
+    String end(TrainingHistory h, Checkpoint resumed) {
+        int kept = kept(h, resumed).epoch();
+        return "after " + h.size() + " epochs"
+                + (kept == h.last().epoch() ? "" : " (epoch " + kept + "'s parameters, kept by early stopping)");
     }
 
     /** Gives the controls to {@code trainer}. */

@@ -57,7 +57,7 @@ class TrainingControlsCommandLineTest {
                 "cosine:5:-0.1");
         refused(
                 2,
-                "--schedule: unknown metric 'val-loss'; expected one of [train-loss, train-accuracy, test-loss,"
+                "--schedule plateau:val-loss:0.5:2: unknown metric 'val-loss'; expected one of [train-loss, train-accuracy, test-loss,"
                         + " test-accuracy, validation-loss, validation-accuracy]",
                 "train",
                 "--schedule",
@@ -124,7 +124,7 @@ class TrainingControlsCommandLineTest {
         for (String f : new String[] {"0", "1", "-0.1", "NaN", "Infinity"}) {
             refused(
                     2,
-                    "--validation must be a fraction > 0 and < 1, got " + Double.parseDouble(f),
+                    "--validation " + Double.parseDouble(f) + ": expected a fraction > 0 and < 1",
                     "train",
                     "--validation",
                     f);
@@ -393,6 +393,21 @@ class TrainingControlsCommandLineTest {
                 "3",
                 "--lr",
                 "0.05");
+        // a damaged record is the checkpoint's fault, not a usage error
+        Path file = Checkpoint.file(cp2);
+        SafeTensors.Contents c = SafeTensors.load(file);
+        Map<String, String> damaged = new java.util.LinkedHashMap<>(c.metadata());
+        damaged.put("control_clip", "norm:-1");
+        SafeTensors.save(file, c.tensors(), damaged);
+        refused(
+                1,
+                "the checkpoint in " + cp2 + " records --clip norm:-1, which cannot be used: expected a maximum norm"
+                        + " that is finite and > 0, got -1.0",
+                "train",
+                "--resume",
+                cp2.toString(),
+                "--epochs",
+                "3");
     }
 
     @Test
