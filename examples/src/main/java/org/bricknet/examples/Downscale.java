@@ -2,6 +2,7 @@ package org.bricknet.examples;
 
 import org.bricknet.core.Tensor;
 import org.bricknet.core.data.Dataset;
+import org.bricknet.core.data.Memory;
 import org.bricknet.core.io.Mnist;
 
 /**
@@ -18,13 +19,20 @@ public final class Downscale {
         return new Mnist.Split(dataset(split.train(), side), dataset(split.test(), side));
     }
 
-    /** Every image of {@code data} (flat rows of a square image) scaled to {@code side × side}. */
+    /**
+     * Every image of {@code data} (square images of one channel, flat or not) scaled to
+     * {@code side × side}: flat rows of {@code side²} doubles that know they are images of
+     * {@code 1 × side × side}. The source is read a thousand examples at a time, so images held as
+     * bytes are never all turned into doubles at once; the result's size is asked of {@link Memory}
+     * first.
+     */
     public static Dataset dataset(Dataset data, int side) {
-        int cols = data.inputs().cols();
+        int cols = data.valuesPerExample();
+        int[] image = data.imageShape();
         int from = (int) Math.round(Math.sqrt(cols));
-        if (from * from != cols) {
-            throw new IllegalArgumentException(
-                    "Downscale: expected square images, got " + cols + " values per example");
+        if (from * from != cols || image != null && image[0] != 1) {
+            throw new IllegalArgumentException("Downscale: expected square images of one channel, got "
+                    + (image != null ? image[0] + "×" + image[1] + "×" + image[2] : cols + " values") + " per example");
         }
         if (side < 1 || side > from) {
             throw new IllegalArgumentException("Downscale: expected a side in [1, " + from + "] for " + from + "×"
@@ -32,30 +40,43 @@ public final class Downscale {
         }
         double[][] weights = weights(from, side);
         int n = data.size();
-        Tensor out = Tensor.zeros(n, side * side);
-        double[] x = data.inputs().data();
+        Memory.require(8L * n * side * side, n + " images scaled to " + side + "×" + side);
+        Tensor out = Tensor.zeros(n, 1, side, side);
         double[] y = out.data();
         double area = (double) from / side * from / side;
-        for (int e = 0; e < n; e++) {
-            int in = e * cols;
-            int o = e * side * side;
-            for (int r = 0; r < side; r++) {
-                for (int c = 0; c < side; c++) {
-                    double sum = 0;
-                    for (int sr = 0; sr < from; sr++) {
-                        double wr = weights[r][sr];
-                        if (wr == 0) {
-                            continue;
-                        }
-                        for (int sc = 0; sc < from; sc++) {
-                            sum += wr * weights[c][sc] * x[in + sr * from + sc];
-                        }
-                    }
-                    y[o + r * side + c] = sum / area;
-                }
+        int chunk = Math.min(n, CHUNK);
+        double[] x = new double[chunk * cols];
+        int[] index = java.util.stream.IntStream.range(0, n).toArray();
+        for (int first = 0; first < n; first += chunk) {
+            int rows = Math.min(chunk, n - first);
+            data.gather(index, first, rows, x);
+            for (int e = 0; e < rows; e++) {
+                scale(x, e * cols, y, (first + e) * side * side, from, side, weights, area);
             }
         }
-        return new Dataset(out, data.labels(), data.classes());
+        return new Dataset(out, data.labels(), data.classes()).flat();
+    }
+
+    /** Examples read at a time. */
+    private static final int CHUNK = 1000;
+
+    private static void scale(
+            double[] x, int in, double[] y, int o, int from, int side, double[][] weights, double area) {
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                double sum = 0;
+                for (int sr = 0; sr < from; sr++) {
+                    double wr = weights[r][sr];
+                    if (wr == 0) {
+                        continue;
+                    }
+                    for (int sc = 0; sc < from; sc++) {
+                        sum += wr * weights[c][sc] * x[in + sr * from + sc];
+                    }
+                }
+                y[o + r * side + c] = sum / area;
+            }
+        }
     }
 
     /** {@code w[i][s]}: how much of source pixel {@code s} output pixel {@code i} covers, along one axis. */

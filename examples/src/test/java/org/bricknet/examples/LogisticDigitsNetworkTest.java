@@ -107,6 +107,12 @@ class LogisticDigitsNetworkTest {
         assertArrayEquals(new int[] {20, 400}, twenty.inputs().shape());
         assertArrayEquals(some.inputs().mean(1).data(), twenty.inputs().mean(1).data(), 1e-12);
         assertArrayEquals(some.labels(), twenty.labels());
+        assertArrayEquals(new int[] {1, 20, 20}, twenty.imageShape(), "the result knows it is images");
+        // read a thousand at a time: examples past the first thousand are scaled as the first ones
+        Dataset many = digits.test().slice(0, 1500);
+        Dataset whole = Downscale.dataset(many, 20);
+        Dataset tail = Downscale.dataset(many.slice(990, 1010), 20);
+        assertArrayEquals(whole.slice(990, 1010).inputs().data(), tail.inputs().data(), 0.0);
         assertEquals(
                 "Downscale: expected a side in [1, 28] for 28×28 images, got 30",
                 assertThrows(IllegalArgumentException.class, () -> Downscale.dataset(some, 30))

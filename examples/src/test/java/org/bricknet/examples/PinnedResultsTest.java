@@ -67,7 +67,8 @@ class PinnedResultsTest {
         boolean mlp = kind == ModelSpec.Kind.MLP;
         int[] hidden = switch (kind) {
             case TWO_LAYER -> new int[] {50};
-            case NIELSEN -> new int[] {30};
+            case NIELSEN, NIELSEN2 -> new int[] {30};
+            case LOGISTIC -> new int[] {25};
             case MLP -> new int[] {100, 100};
             case CNN -> new int[] {100};
         };

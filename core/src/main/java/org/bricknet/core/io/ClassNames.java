@@ -47,20 +47,27 @@ public final class ClassNames {
         return numbered(split.train().classes());
     }
 
+    /**
+     * The same from a test set alone (as {@code evaluate} reads it): Fashion-MNIST's names when
+     * {@code test} starts with the first 20 labels of Fashion-MNIST's test file, else the class
+     * numbers.
+     */
+    public static List<String> recogniseTest(Dataset test) {
+        return test.classes() == 10 && startsWith(test, FASHION_TEST) ? FASHION_MNIST : numbered(test.classes());
+    }
+
     private static boolean startsWith(Dataset d, int[] labels) {
         return d.size() >= labels.length && Arrays.equals(Arrays.copyOf(d.labels(), labels.length), labels);
     }
 
     /**
      * One name per line of a UTF-8 text file (blank lines and surrounding spaces ignored), which
-     * must name exactly {@code classes} classes, each once; at most 1 MiB.
+     * must name exactly {@code classes} classes, each once; at most 1 MiB. A path that is missing or
+     * not a readable file is a {@link PathException}, bad content a {@link BadFileException}.
      */
     public static List<String> read(Path file, int classes) throws IOException {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(
-                    name + ": no such file; expected a text file of class names, one per line");
-        }
+        FileChecks.requireReadableFile(file);
         if (Files.size(file) > MAX_BYTES) {
             throw new BadFileException(
                     name, "is " + Files.size(file) + " bytes; a file of class names is at most " + MAX_BYTES);
@@ -77,7 +84,8 @@ public final class ClassNames {
         }
         if (names.size() != classes) {
             throw new BadFileException(
-                    name, "names " + names.size() + " classes, one per line; the data has " + classes);
+                    name,
+                    "names " + names.size() + " classes, one per line; expected " + classes + ", one for each class");
         }
         for (int i = 0; i < names.size(); i++) {
             if (names.indexOf(names.get(i)) != i) {

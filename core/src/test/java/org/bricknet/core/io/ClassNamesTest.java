@@ -31,6 +31,9 @@ class ClassNamesTest {
         assertEquals("Ankle boot", ClassNames.recognise(fashion).get(9));
         Mnist.Split digits = new Mnist.Split(labelled(1, 9, 4, 1, 6), labelled(4, 2, 0, 8, 2));
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), ClassNames.recognise(digits));
+        assertEquals(ClassNames.FASHION_MNIST, ClassNames.recogniseTest(fashion.test()), "the test set alone");
+        assertEquals(ClassNames.numbered(10), ClassNames.recogniseTest(digits.test()));
+        assertEquals(ClassNames.numbered(10), ClassNames.recogniseTest(fashion.train()));
     }
 
     @Test
@@ -45,7 +48,7 @@ class ClassNamesTest {
         Path f = dir.resolve("classes.txt");
         Files.writeString(f, "a\nb\n", StandardCharsets.UTF_8);
         assertEquals(
-                f + ": names 2 classes, one per line; the data has 10",
+                f + ": names 2 classes, one per line; expected 10, one for each class",
                 assertThrows(BadFileException.class, () -> ClassNames.read(f, 10))
                         .getMessage());
         Files.writeString(f, "a\nb\na\n", StandardCharsets.UTF_8);
@@ -54,9 +57,12 @@ class ClassNamesTest {
                 assertThrows(BadFileException.class, () -> ClassNames.read(f, 3))
                         .getMessage());
         assertEquals(
-                dir.resolve("none.txt") + ": no such file; expected a text file of class names, one per line",
-                assertThrows(java.io.FileNotFoundException.class, () -> ClassNames.read(dir.resolve("none.txt"), 3))
+                dir.resolve("none.txt") + ": no such file or directory",
+                assertThrows(PathException.class, () -> ClassNames.read(dir.resolve("none.txt"), 3))
                         .getMessage());
+        assertEquals(
+                dir + ": is a directory, not a file",
+                assertThrows(PathException.class, () -> ClassNames.read(dir, 3)).getMessage());
         Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
         assertEquals(
                 f + ": is not UTF-8 text",

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 public final class ArchitectureOption {
     /** The options that shape a built-in model, which an architecture file replaces. */
     static final List<String> MODEL_OPTIONS =
-            List.of("--model", "--hidden", "--activation", "--init", "--dropout", "--batch-norm");
+            List.of("--model", "--hidden", "--activation", "--init", "--dropout", "--batch-norm", "--loss", "--lambda");
 
     @Option(
             names = "--architecture",

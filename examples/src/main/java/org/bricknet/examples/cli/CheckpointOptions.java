@@ -85,6 +85,16 @@ public final class CheckpointOptions {
         return m;
     }
 
+    /**
+     * The learning rate the checkpointed run started with: its first epoch's (a schedule may have
+     * changed it since), or the checkpoint's when the history does not record rates.
+     */
+    static double initialRate(Checkpoint c) {
+        double first =
+                c.history().isEmpty() ? Double.NaN : c.history().epochs().get(0).learningRate();
+        return Double.isFinite(first) ? first : c.learningRate();
+    }
+
     /** The planned number of epochs a checkpoint records. */
     int epochs(Checkpoint c) throws IOException {
         String v = c.extra().get("epochs");
@@ -104,7 +114,15 @@ public final class CheckpointOptions {
 
     /** The options that shape the model: when resuming, the model comes from the checkpoint instead. */
     private static final String[] MODEL_OPTIONS = {
-        "--model", "--hidden", "--activation", "--init", "--dropout", "--batch-norm", "--weight-decay"
+        "--model",
+        "--hidden",
+        "--activation",
+        "--init",
+        "--dropout",
+        "--batch-norm",
+        "--weight-decay",
+        "--loss",
+        "--lambda"
     };
 
     /**
@@ -122,7 +140,7 @@ public final class CheckpointOptions {
             }
         }
         agree(cl, "--optimizer", optimizer, c.optimizer());
-        agree(cl, "--lr", lr, c.learningRate());
+        agree(cl, "--lr", lr, initialRate(c));
         agree(cl, "--seed", seed, c.seed());
         agree(cl, "--batch-size", batch, c.batchSize());
     }

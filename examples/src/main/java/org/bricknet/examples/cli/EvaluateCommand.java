@@ -1,24 +1,25 @@
 package org.bricknet.examples.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.bricknet.core.Network;
-import org.bricknet.core.Targets;
-import org.bricknet.core.Tensor;
-import org.bricknet.core.data.Batch;
 import org.bricknet.core.data.Dataset;
-import org.bricknet.core.data.MiniBatches;
+import org.bricknet.core.inspect.EvaluationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evaluate --model FILE}: test accuracy and a confusion matrix, from the test files alone. */
+/**
+ * {@code evaluate --model FILE [--classes FILE]}: precision, recall, F1 and support per class, the
+ * accuracy and the confusion matrix ({@link ReportPrinter}), from the test files alone.
+ */
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
-        description = "Accuracy of a saved model on the test set, and its confusion matrix.")
+        description = "A saved model's precision, recall and F1 per class on the test set, its accuracy and its"
+                + " confusion matrix.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(
             names = "--model",
@@ -33,46 +34,23 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    ClassNamesOption classNames;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         SavedModel saved = torch.load(model);
+        List<String> named = classNames.read(saved.spec().classes());
         Dataset test = saved.shape(data.loadTest(), model, data.describe());
-        Network net = saved.network();
-        int k = saved.spec().classes();
-        int[][] confusion = new int[k][k];
-        int correct = 0;
-        MiniBatches chunks = new MiniBatches(test, SavedModel.rows(saved.spec()));
-        for (int c = 0; c < chunks.count(); c++) {
-            Batch b = chunks.get(c);
-            Tensor scores = net.predict(b.x());
-            for (int i = 0; i < b.size(); i++) {
-                int label = (int) b.t().data()[i];
-                int predicted = Targets.argmax(scores.data(), i * k, k);
-                confusion[label][predicted]++;
-                if (predicted == label) {
-                    correct++;
-                }
-            }
-        }
+        List<String> names = ClassNamesOption.orRecognised(named, test);
+        EvaluationReport report = ReportPrinter.report(saved.network(), test, SavedModel.rows(saved.spec()), names);
         var out = spec.commandLine().getOut();
-        out.printf("model %s: %s, test set %s%n", model, saved.spec(), data.describe());
-        out.printf("accuracy: %d / %d = %.2f%%%n%n", correct, test.size(), 100.0 * correct / test.size());
-        out.println("confusion matrix (rows: true class, columns: predicted class)");
-        out.print("     ");
-        for (int j = 0; j < k; j++) {
-            out.printf("%6d", j);
-        }
-        out.println();
-        for (int i = 0; i < k; i++) {
-            out.printf("%4d ", i);
-            for (int j = 0; j < k; j++) {
-                out.printf("%6d", confusion[i][j]);
-            }
-            out.println();
-        }
+        out.printf("model %s: %s, test set %s%n%n", model, saved.spec(), data.describe());
+        out.print(report);
+        out.flush();
         return 0;
     }
 }

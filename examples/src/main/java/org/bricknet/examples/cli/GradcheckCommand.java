@@ -57,8 +57,9 @@ public final class GradcheckCommand implements Callable<Integer> {
             names = "--model",
             defaultValue = "two-layer",
             paramLabel = "KIND",
-            description = "two-layer, nielsen, mlp or cnn (default: ${DEFAULT-VALUE}); cnn has 0.4 million parameters:"
-                    + " check it in subset or direction mode. Or a model file saved by train --save, at its weights")
+            description = "two-layer, nielsen, mlp, cnn, nielsen2 or logistic (default: ${DEFAULT-VALUE}); cnn has 0.4"
+                    + " million parameters: check it in subset or direction mode. Or a model file saved by train"
+                    + " --save, at its weights")
     String model;
 
     @Mixin
@@ -156,6 +157,7 @@ public final class GradcheckCommand implements Callable<Integer> {
                 mlp ? 0.15 : 0,
                 mlp,
                 mlp ? 1e-4 : 0);
+        form = TeachingModelOptions.fitted(form);
         Network net = form.build(new Random(seed));
         Dataset shaped = form.shape(digits);
         PrintWriter out = spec.commandLine().getOut();
@@ -222,6 +224,9 @@ public final class GradcheckCommand implements Callable<Integer> {
                 "MultiLayerNet(" + form.sizesText().replace(",", ", ")
                         + ", batch norm, dropout 0.15, weight decay 1e-4)";
             case CNN -> "SimpleConvNet(" + form.sizesText() + ")";
+            case NIELSEN2 -> "NielsenNetwork2(" + form.sizesText().replace(",", ", ") + ")";
+            case LOGISTIC ->
+                "LogisticDigitsNetwork(" + form.sizesText().replace(",", ", ") + ", digits scaled to 20×20)";
         };
     }
 

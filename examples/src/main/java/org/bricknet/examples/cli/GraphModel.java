@@ -219,25 +219,31 @@ final class GraphModel implements ModelSource {
      * weights on inputs of a square number of values (28×28 digits, flattened or not).
      */
     @Override
-    public String firstLayerRefusal() {
+    public WeightsPicture weightsPicture() {
         Map.Entry<String, int[]> first =
                 architecture.stateShapes().entrySet().stream().findFirst().orElse(null);
         if (first == null) {
-            return "--plot-weights: " + this + " has no parameters to draw";
+            throw new CliException("--plot-weights: " + this + " has no parameters to draw");
         }
         int[] s = first.getValue();
         int side = s.length == 2 ? (int) Math.round(Math.sqrt(s[0])) : 0;
         if (s.length == 4 || (s.length == 2 && side * side == s[0])) {
-            return null;
+            return new WeightsPicture();
         }
-        return "--plot-weights draws a first layer's weights as images (a convolution's filters, or an Affine's on a"
-                + " square of inputs); the first parameter of " + this + " is '" + first.getKey() + "' "
-                + list(s).replace('[', '(').replace(']', ')');
+        throw new CliException(
+                "--plot-weights draws a first layer's weights as images (a convolution's filters, or an Affine's on a"
+                        + " square of inputs); the first parameter of " + this + " is '" + first.getKey() + "' "
+                        + list(s).replace('[', '(').replace(']', ')'));
     }
 
     @Override
-    public void drawFirstLayer(Network net, Path file) throws IOException {
-        new WeightsPicture().write(net, file);
+    public void requireMemory(long batch, long evaluationRows, int scoredSets, int optimizerSlots, String what) {
+        GraphSize.require(this, batch, evaluationRows, scoredSets, optimizerSlots, what);
+    }
+
+    @Override
+    public long scoringValuesPerExample() {
+        return GraphSize.EVALUATION_FACTOR * architecture.exampleValues();
     }
 
     /** {@code residual-mlp.json (784 → 10)}, {@code branching-cnn.json (1×28×28 → 10)}, {@code graph (784 → 10)}. */

@@ -31,7 +31,9 @@ import picocli.CommandLine.ParameterException;
  * wrote: {@code train}'s options and checks for a graph written as an architecture. Each setting
  * comes from the command line, else (when resuming) the checkpoint, else the file's {@code training}
  * section, else the defaults: 10 epochs, batches of 100, Adam at its default rate, no weight decay,
- * seed 42. The file's schedule sets the rate per epoch. A checkpoint records the architecture with
+ * seed 42. The file's schedule sets the rate per epoch unless {@code --schedule} is given; the
+ * training controls ({@code --validation}, {@code --clip}, {@code --early-stopping}) and the
+ * outputs ({@code --plot}, {@code --history}, ...) are {@code train}'s. A checkpoint records the architecture with
  * the settings in force as its training section, so resuming needs no file (and refuses one of
  * another graph). The model is saved with its architecture ({@link ModelFiles#saveGraph}).
  */
@@ -87,12 +89,8 @@ final class GraphTraining {
                 cmd.epochs != null ? cmd.epochs : t.epochs() != null ? t.epochs() : DEFAULT_EPOCHS,
                 1,
                 TrainCommand.MAX_EPOCHS);
-        int b = Bounds.in(
-                cl,
-                "--batch-size",
-                cmd.batchSize != null ? cmd.batchSize : t.batchSize() != null ? t.batchSize() : DEFAULT_BATCH,
-                1,
-                Integer.MAX_VALUE);
+        Integer givenBatch = cmd.batchSize == null ? null : cmd.batch(cl, from);
+        int b = givenBatch != null ? givenBatch : t.batchSize() != null ? t.batchSize() : DEFAULT_BATCH;
         double eta = fullBatch
                 ? Double.NaN
                 : Bounds.in(
@@ -110,40 +108,42 @@ final class GraphTraining {
         Bounds.in(cl, "--weight-decay", decay, 0, 1e6, false);
         long seed = cmd.seed != null ? cmd.seed : from != null ? from.seed() : 42;
         if (from != null) {
-            requireAgrees(t, seed);
+            requireAgrees(t, seed, givenBatch);
             cmd.checkpoints.requireTarget(cl, from, n);
         }
-        LearningRateSchedule schedule = fullBatch ? null : model.schedule();
-        if (schedule != null) {
-            requireSchedule(model, schedule, eta, n);
+        if (from == null && !fullBatch && cmd.controls.schedule == null && model.schedule() != null) {
+            requireSchedule(model, model.schedule(), eta, n, cmd.controls.validation != null);
+            cmd.controls.schedule = t.schedule();
+        }
+        if (!fullBatch) {
+            cmd.controls.resolve(cl, from, from == null ? null : cmd.checkpoints.resume.toString(), n, eta);
         }
         Optimizer opt = fullBatch ? cmd.hyper.none(cl) : cmd.hyper.create(cl, optName, eta, from);
-        OutputPaths outputs = new OutputPaths()
-                .file("--save", cmd.save)
-                .file("--plot", cmd.plot)
-                .file("--plot-weights", cmd.plotWeights);
-        cmd.checkpoints.addTo(outputs);
-        cmd.data.files().forEach(f -> outputs.input("a data file of --data", f));
-        outputs.input("the architecture file of --architecture", cmd.architecture.file);
-        outputs.check();
+        OutputPaths paths = new OutputPaths().file("--save", cmd.save);
+        cmd.outputs.addTo(paths);
+        cmd.checkpoints.addTo(paths);
+        cmd.data.files().forEach(f -> paths.input("a data file of --data", f));
+        paths.input("the architecture file of --architecture", cmd.architecture.file);
+        paths.check();
 
         Mnist.Split split = cmd.data.load();
         Dataset train = fit(model, split.train(), "the training data");
         Dataset test = fit(model, split.test(), "the test data");
-        if (from != null) {
-            cmd.checkpoints.requireSameData(from, train);
-        }
         PrintStream out = System.out;
-        Results results = new Results(cmd.save, cmd.plot, cmd.plotWeights, out, cl.getErr());
-        if (cmd.plotWeights != null && model.firstLayerRefusal() != null) {
-            throw new CliException(model.firstLayerRefusal());
+        String resumedFrom = from == null ? null : cmd.checkpoints.resume.toString();
+        cmd.controls.check(train, from, resumedFrom, out);
+        if (from != null) {
+            cmd.checkpoints.requireSameData(from, cmd.controls.trainedPart(train));
         }
-        if (b > train.size()) {
+        Results results = new Results(cmd.save, out, cl.getErr());
+        cmd.outputs.check(model);
+        int trainedOn = cmd.controls.trainedOn(train.size());
+        if (b > trainedOn && !"all".equals(cmd.batchSize)) {
             out.printf(
                     "note: --batch-size %d is more than the %d training examples; each batch is all of them%n",
-                    b, train.size());
-            b = train.size();
+                    b, trainedOn);
         }
+        b = Math.min(b, trainedOn);
         int evaluationRows = model.evaluationRows();
         if (fullBatch) {
             GraphSize.require(
@@ -167,6 +167,8 @@ final class GraphTraining {
             throw new CliException("--optimizer lbfgs needs a deterministic loss; " + model + " draws random numbers"
                     + " (Dropout) in training");
         }
+        cmd.outputs.before(
+                net, model, train, evaluationRows, from == null ? "at initialisation" : "after epoch " + from.epoch());
 
         out.println("matrix products: " + Engine.implementation());
         if (!Engine.advice().isEmpty()) {
@@ -180,8 +182,7 @@ final class GraphTraining {
                 test.size(),
                 fullBatch
                         ? "full batch, L-BFGS of at most " + n + " iterations"
-                        : n + " epochs, batch " + b + ", " + optName + " lr " + plain(eta)
-                                + (schedule != null ? ", schedule " + t.schedule() : ""),
+                        : n + " epochs, batch " + b + ", " + optName + " lr " + plain(eta),
                 decay > 0 ? ", weight decay " + plain(decay) : "",
                 seed);
         if (fullBatch) {
@@ -191,7 +192,8 @@ final class GraphTraining {
             double acc = FullBatchTraining.run(net, train, test, n, out);
             out.printf(
                     "final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-            return results.saveAndDraw(net, model, null);
+            cmd.outputs.after(net, "after L-BFGS");
+            return results.saveAndWrite(net, model, cmd.outputs.outputs(net, model, null));
         }
         Trainer trainer = new Trainer(net, opt)
                 .epochs(n)
@@ -199,17 +201,21 @@ final class GraphTraining {
                 .seed(seed)
                 .evaluateOn(test)
                 .evaluationBatchSize(evaluationRows)
-                .schedule(schedule)
                 .output(out);
+        cmd.outputs.watch(trainer);
+        cmd.controls.applyTo(trainer);
         if (from != null) {
             trainer.resumeFrom(from, cmd.checkpoints.resumedFile());
             out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, cmd.checkpoints.resumedFile());
         }
         if (cmd.checkpoints.target() != null) {
             Path dir = cmd.checkpoints.target();
-            Architecture.Training settings = new Architecture.Training(
-                    n, b, optName, eta, decay > 0 ? decay : null, schedule != null ? t.schedule() : null);
-            trainer.checkpointTo(dir, OptimizerOptions.withHyperparameters(metadata(model, settings), opt))
+            Architecture.Training settings =
+                    new Architecture.Training(n, b, optName, eta, decay > 0 ? decay : null, cmd.controls.schedule);
+            trainer.checkpointTo(
+                            dir,
+                            cmd.controls.withControls(
+                                    OptimizerOptions.withHyperparameters(metadata(model, settings), opt)))
                     .onEpoch(e -> Signals.note("the checkpoint of epoch " + e.epoch() + " is in " + dir));
             Signals.note(
                     from == null
@@ -223,9 +229,10 @@ final class GraphTraining {
             results.keepLastGood(net, model, e);
             throw e;
         }
-        double acc = history.last().testAccuracy();
+        double acc = cmd.controls.kept(history, from).testAccuracy();
         out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        return results.saveAndDraw(net, model, history);
+        cmd.outputs.after(net, cmd.controls.end(history, from));
+        return results.saveAndWrite(net, model, cmd.outputs.outputs(net, model, history));
     }
 
     /** The architecture of {@code --architecture}; the built-in models' options are refused beside it. */
@@ -275,11 +282,11 @@ final class GraphTraining {
     }
 
     /** When resuming: the optimizer, rate, seed and batch size given must be the checkpoint's. */
-    private void requireAgrees(Architecture.Training t, long seed) {
+    private void requireAgrees(Architecture.Training t, long seed, Integer givenBatch) {
         agree("--optimizer", cmd.optimizer, from.optimizer());
         agree("--lr", cmd.lr, t.learningRate());
         agree("--seed", cmd.seed, from.seed());
-        agree("--batch-size", cmd.batchSize, from.batchSize());
+        agree("--batch-size", givenBatch, from.batchSize());
     }
 
     private void agree(String option, Object given, Object inCheckpoint) {
@@ -293,16 +300,19 @@ final class GraphTraining {
 
     /**
      * The file's schedule gives a rate {@code > 0} in every epoch of the run, and watches nothing
-     * this run does not measure (it scores the training and test sets, and holds out no validation
-     * set); refused naming the file's field.
+     * this run does not measure (the validation loss or accuracy needs {@code --validation});
+     * refused naming the file's field. It then is the run's schedule, as if given by {@code --schedule}.
      */
-    private static void requireSchedule(GraphModel model, LearningRateSchedule schedule, double eta, int epochs)
+    private static void requireSchedule(
+            GraphModel model, LearningRateSchedule schedule, double eta, int epochs, boolean validation)
             throws BadFileException {
         String where = "training, field 'schedule' (" + model.training().schedule() + "): ";
         Metric watched = schedule.watches();
-        if (watched == Metric.VALIDATION_LOSS || watched == Metric.VALIDATION_ACCURACY) {
+        if (!validation && (watched == Metric.VALIDATION_LOSS || watched == Metric.VALIDATION_ACCURACY)) {
             throw new BadFileException(
-                    model.name(), where + "it watches the " + watched + ", but train holds out no validation set");
+                    model.name(),
+                    where + "it watches the " + watched + ", but no data is held out for validation; add --validation"
+                            + " 0.1 (the last tenth of the training set)");
         }
         if (watched != null) {
             return;

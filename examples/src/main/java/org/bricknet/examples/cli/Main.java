@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         name = "bricknet",
         mixinStandardHelpOptions = true,
         version = "bricknet 0.1.0",
-        description = "Neural networks from bricks: train on handwritten digits, evaluate, predict.",
+        description = "Neural networks from bricks: train on handwritten digits, evaluate, predict, trace.",
         subcommands = {
             TrainCommand.class,
             EvaluateCommand.class,
@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             GradcheckCommand.class,
             GraphCommand.class,
+            TraceCommand.class,
             org.bricknet.examples.cli.MinimizeCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -30,17 +30,35 @@ final class ModelOptions {
         TAKEN_BY.put("--dropout", EnumSet.of(Kind.MLP));
         TAKEN_BY.put("--batch-norm", EnumSet.of(Kind.MLP));
         TAKEN_BY.put("--weight-decay", EnumSet.of(Kind.MLP));
+        TAKEN_BY.put("--loss", EnumSet.of(Kind.TWO_LAYER, Kind.MLP, Kind.CNN, Kind.NIELSEN2));
+        TAKEN_BY.put("--lambda", EnumSet.of(Kind.NIELSEN2, Kind.LOGISTIC));
     }
 
-    /** Options that only mini-batch training takes: full-batch L-BFGS has no batches, rate or epochs to save. */
-    private static final List<String> MINI_BATCH_ONLY =
-            List.of("--batch-size", "--lr", "--checkpoint", "--resume", "--plot");
+    /**
+     * Options that only training by the {@code Trainer} takes: full-batch L-BFGS has no batches,
+     * rate, epochs to save or schedule, and no steps to clip or watch.
+     */
+    private static final List<String> MINI_BATCH_ONLY = List.of(
+            "--batch-size",
+            "--lr",
+            "--checkpoint",
+            "--resume",
+            "--plot",
+            "--history",
+            "--plot-gradients",
+            "--schedule",
+            "--early-stopping",
+            "--clip",
+            "--validation");
 
     private static final Pattern SIZES = Pattern.compile("\\s*\\d{1,9}\\s*(,\\s*\\d{1,9}\\s*)*");
 
     private ModelOptions() {}
 
-    /** The per-model defaults {@code train --help} lists: hidden sizes, epochs, batch, optimizer and rate. */
+    /**
+     * The per-model defaults {@code train --help} lists: hidden sizes, epochs, batch (the whole
+     * training set: {@link Integer#MAX_VALUE}), optimizer and rate.
+     */
     record Defaults(int[] hidden, int epochs, int batch, String optimizer, double lr) {
         static Defaults of(Kind kind) {
             return switch (kind) {
@@ -48,6 +66,8 @@ final class ModelOptions {
                 case NIELSEN -> new Defaults(new int[] {30}, 30, 10, "sgd", 3.0);
                 case MLP -> new Defaults(new int[] {100, 100, 100}, 20, 100, "sgd", 0.1);
                 case CNN -> new Defaults(new int[] {100}, 10, 100, "adam", 0.001);
+                case NIELSEN2 -> new Defaults(new int[] {30}, 30, 10, "sgd", 0.5);
+                case LOGISTIC -> new Defaults(new int[] {25}, 2000, Integer.MAX_VALUE, "sgd", 2.0);
             };
         }
 
@@ -71,11 +91,16 @@ final class ModelOptions {
             if (given(cl, e.getKey()) && !e.getValue().contains(kind)) {
                 throw new ParameterException(
                         cl,
-                        e.getKey() + " does not apply to --model " + kind + "; " + takes(kind)
-                                + " (--activation, --init, --dropout, --batch-norm and --weight-decay are for mlp)");
+                        e.getKey() + " does not apply to --model " + kind + "; " + takes(kind) + " (" + e.getKey()
+                                + " is for "
+                                + String.join(
+                                        ", ",
+                                        e.getValue().stream()
+                                                .map(Kind::toString)
+                                                .toList()) + ")");
             }
         }
-        if ((kind == Kind.TWO_LAYER || kind == Kind.CNN) && hiddenCount != 1) {
+        if ((kind == Kind.TWO_LAYER || kind == Kind.CNN || kind == Kind.LOGISTIC) && hiddenCount != 1) {
             throw new ParameterException(
                     cl, "--hidden: --model " + kind + " has one hidden layer; give one size, got " + hiddenCount);
         }

@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.core.io.ModelFiles;
+import org.bricknet.examples.plots.WeightsPicture;
 
 /**
  * The model a command trains, scores or checks: one of the built-in kinds ({@link ModelSpec}) or a
  * graph written as an architecture ({@link GraphModel}). What the commands ask of either is here:
- * the classes it tells apart, the data in its form, how a trained network of it is saved and how
- * its first layer is drawn. The default methods are the built-in models' ways; {@link GraphModel}
+ * the classes it tells apart, the data in its form, how a trained network of it is saved, how
+ * its first layer is drawn and how much it keeps per example. The default methods are the built-in models' ways; {@link GraphModel}
  * overrides each. {@link #toString()} names the model in messages.
  */
 sealed interface ModelSource permits ModelSpec, GraphModel {
@@ -29,13 +30,26 @@ sealed interface ModelSource permits ModelSpec, GraphModel {
         ModelFiles.save(file, net, ((ModelSpec) this).metadata());
     }
 
-    /** Why {@code --plot-weights} cannot draw this model's first layer, or null when it can. */
-    default String firstLayerRefusal() {
-        return Plots.firstLayerRefusal((ModelSpec) this);
+    /**
+     * The picture {@code --plot-weights} draws of a network of this model (its first layer's
+     * weights); a model whose first layer cannot be drawn as images is refused, saying why.
+     */
+    default WeightsPicture weightsPicture() {
+        return RunOutputs.weightsPicture((ModelSpec) this);
     }
 
-    /** Draws the first layer's weights of a network of this model into the PNG {@code file}. */
-    default void drawFirstLayer(Network net, Path file) throws IOException {
-        Plots.firstLayer(net, (ModelSpec) this, file);
+    /**
+     * Refuses, saying what it needs, a run whose network would not fit the heap: its state with
+     * {@code optimizerSlots} values of optimizer state per parameter, its layers at {@code batch}
+     * examples in training and {@code evaluationRows} in scoring of {@code scoredSets} data sets.
+     * {@code what} says what the run is.
+     */
+    default void requireMemory(long batch, long evaluationRows, int scoredSets, int optimizerSlots, String what) {
+        ModelSize.require((ModelSpec) this, batch, evaluationRows, scoredSets, optimizerSlots, what);
+    }
+
+    /** The values a network of this model keeps per example when it scores, for what recording activations needs. */
+    default long scoringValuesPerExample() {
+        return ModelSize.perExample((ModelSpec) this, false);
     }
 }

@@ -20,9 +20,10 @@ import org.bricknet.layers.WeightInit;
  * What a model is, in words a model file can carry in its {@code __metadata__}: its kind, the shape
  * of one input ({@code 1,28,28} for images of 28×28, which every kind but the convolutional net
  * takes flattened; or a plain size such as {@code 784}), the hidden layer sizes, the number of
- * classes, and for {@code mlp} its activation, initialisation, dropout, batch norm and weight
- * decay. {@link #build} makes a fresh network of that form; {@link #shape} refuses data of another
- * geometry.
+ * classes, for {@code mlp} its activation, initialisation, dropout and batch norm, the weight decay
+ * ({@code mlp}; {@code λ/n} for {@code nielsen2} and {@code logistic}), and the loss it ends in
+ * ({@link TeachingModelOptions}). {@link #build} makes a fresh network of that form; {@link #shape}
+ * refuses data of another geometry.
  */
 public record ModelSpec(
         Kind kind,
@@ -33,7 +34,8 @@ public record ModelSpec(
         String init,
         double dropout,
         boolean batchNorm,
-        double weightDecay)
+        double weightDecay,
+        String loss)
         implements ModelSource {
     /** No layer may be wider than this; a file claiming more is refused before anything is allocated. */
     static final int MAX_WIDTH = 1 << 16;
@@ -46,7 +48,9 @@ public record ModelSpec(
         TWO_LAYER("two-layer"),
         NIELSEN("nielsen"),
         MLP("mlp"),
-        CNN("cnn");
+        CNN("cnn"),
+        NIELSEN2("nielsen2"),
+        LOGISTIC("logistic");
 
         private final String label;
 
@@ -85,7 +89,7 @@ public record ModelSpec(
             throw new IllegalArgumentException(
                     kind + ": expected images of at least 6×6, got " + input[1] + "×" + input[2]);
         }
-        if ((kind == Kind.TWO_LAYER || kind == Kind.CNN) && hidden.length != 1) {
+        if ((kind == Kind.TWO_LAYER || kind == Kind.CNN || kind == Kind.LOGISTIC) && hidden.length != 1) {
             throw new IllegalArgumentException(kind + ": expected one hidden size, got " + Arrays.toString(hidden));
         }
         for (int[] sizes : new int[][] {input, hidden, {classes}}) {
@@ -97,6 +101,8 @@ public record ModelSpec(
             }
         }
         ModelOptions.requireInit(init);
+        TeachingModelOptions.requireInput(kind, input);
+        TeachingModelOptions.requireLoss(kind, loss);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException(kind + ": dropout must be in [0, 1), got " + dropout);
         }
@@ -104,6 +110,30 @@ public record ModelSpec(
             throw new IllegalArgumentException(
                     kind + ": weight decay must be a finite number >= 0, got " + weightDecay);
         }
+    }
+
+    /** A model ending in its kind's default loss. */
+    public ModelSpec(
+            Kind kind,
+            int[] input,
+            int[] hidden,
+            int classes,
+            Activation activation,
+            String init,
+            double dropout,
+            boolean batchNorm,
+            double weightDecay) {
+        this(
+                kind,
+                input,
+                hidden,
+                classes,
+                activation,
+                init,
+                dropout,
+                batchNorm,
+                weightDecay,
+                TeachingModelOptions.defaultLoss(kind));
     }
 
     /** A plain model of a kind: default activation (ReLU, sigmoid for nielsen), He init, no extras. */
@@ -123,22 +153,25 @@ public record ModelSpec(
     /** A fresh network of this form, initialised from {@code random}. */
     public Network build(Random random) {
         int flat = flatInput();
-        return switch (kind) {
-            case TWO_LAYER -> new TwoLayerNet(flat, hidden[0], classes, random);
-            case NIELSEN -> new NielsenNetwork(random, sizes(flat));
-            case MLP ->
-                new MultiLayerNet(
-                        flat,
-                        hidden,
-                        classes,
-                        activation,
-                        WeightInit.parse(init),
-                        weightDecay,
-                        dropout,
-                        batchNorm,
-                        random);
-            case CNN -> new SimpleConvNet(input[0], input[1], input[2], hidden[0], classes, random);
-        };
+        return TeachingModelOptions.withLoss(
+                this,
+                switch (kind) {
+                    case TWO_LAYER -> new TwoLayerNet(flat, hidden[0], classes, random);
+                    case NIELSEN -> new NielsenNetwork(random, sizes(flat));
+                    case MLP ->
+                        new MultiLayerNet(
+                                flat,
+                                hidden,
+                                classes,
+                                activation,
+                                WeightInit.parse(init),
+                                weightDecay,
+                                dropout,
+                                batchNorm,
+                                random);
+                    case CNN -> new SimpleConvNet(input[0], input[1], input[2], hidden[0], classes, random);
+                    case NIELSEN2, LOGISTIC -> TeachingModelOptions.build(this, sizes(flat), random);
+                });
     }
 
     /**
@@ -177,6 +210,7 @@ public record ModelSpec(
      * refused, naming both.
      */
     public Dataset shape(Dataset data) {
+        data = TeachingModelOptions.scaled(this, data);
         int[] image = data.imageShape();
         if (input.length == 3 && image != null && !Arrays.equals(input, image)) {
             throw new IllegalArgumentException(
@@ -215,6 +249,7 @@ public record ModelSpec(
         m.put("dropout", Double.toString(dropout));
         m.put("batch_norm", Boolean.toString(batchNorm));
         m.put("weight_decay", Double.toString(weightDecay));
+        m.put("loss", loss);
         return m;
     }
 
@@ -224,8 +259,9 @@ public record ModelSpec(
      */
     public static ModelSpec fromMetadata(Map<String, String> meta, String file) throws BadFileException {
         try {
+            Kind kind = Kind.parse(field(meta, "model"));
             return new ModelSpec(
-                    Kind.parse(field(meta, "model")),
+                    kind,
                     sizes(meta, "input"),
                     sizes(meta, "hidden"),
                     sizes(meta, "classes")[0],
@@ -233,7 +269,8 @@ public record ModelSpec(
                     field(meta, "init"),
                     number(meta, "dropout"),
                     bool(meta, "batch_norm"),
-                    number(meta, "weight_decay"));
+                    number(meta, "weight_decay"),
+                    meta.getOrDefault("loss", TeachingModelOptions.defaultLoss(kind)));
         } catch (IllegalArgumentException e) {
             throw new BadFileException(file, "__metadata__ does not describe a bricknet model: " + e.getMessage());
         }
@@ -303,6 +340,7 @@ public record ModelSpec(
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %s", kind, sizesText());
+        return String.format(Locale.ROOT, "%s %s", kind, sizesText())
+                + (loss.equals(TeachingModelOptions.defaultLoss(kind)) ? "" : ", " + loss + " loss");
     }
 }

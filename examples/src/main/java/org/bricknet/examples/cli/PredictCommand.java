@@ -1,6 +1,7 @@
 package org.bricknet.examples.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
 import org.bricknet.core.Targets;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
-        description = "Draw test image I in the terminal and print the model's ten class probabilities.")
+        description = "Draw test image I in the terminal and print the model's output for each class (the"
+                + " probabilities, for softmax), with the class names.")
 public final class PredictCommand implements Callable<Integer> {
     private static final String SHADES = " .:-=+*#%@";
 
@@ -41,6 +43,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    ClassNamesOption classNames;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +53,9 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Bounds.in(spec.commandLine(), "--index", index, 0, Integer.MAX_VALUE);
         SavedModel saved = torch.load(model);
+        List<String> named = classNames.read(saved.spec().classes());
         Dataset test = saved.shape(data.loadTest(), model, data.describe());
+        List<String> names = ClassNamesOption.orRecognised(named, test);
         if (index < 0 || index >= test.size()) {
             throw new ParameterException(
                     spec.commandLine(), "--index must be in [0, " + test.size() + "), got " + index);
@@ -74,11 +81,11 @@ public final class PredictCommand implements Callable<Integer> {
         Tensor outputs = net.lossLayer().forward(net.predict(one.inputs()));
         int k = outputs.cols();
         int best = Targets.argmax(outputs.data(), 0, k);
-        out.printf("test image %d, label %d, predicted %d%n", index, one.labels()[0], best);
-        for (int j = 0; j < k; j++) {
-            double p = outputs.data()[j];
-            out.printf("  %d  %.4f  %s%n", j, p, "#".repeat((int) Math.round(Math.max(0, Math.min(1, p)) * 40)));
-        }
+        out.printf(
+                "test image %d, label %s, predicted %s%n",
+                index, ReportPrinter.label(one.labels()[0], names), ReportPrinter.label(best, names));
+        ReportPrinter.outputs(out, outputs.data(), names);
+        out.flush();
         return 0;
     }
 }

@@ -4,47 +4,50 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.bricknet.core.Network;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.optim.training.TrainingDivergedException;
-import org.bricknet.optim.training.TrainingHistory;
 
 /**
- * What {@code train} leaves behind: the model ({@code --save}) first, then the pictures
- * ({@code --plot}, {@code --plot-weights}), so that a picture that cannot be drawn or written never
- * costs the model; and after a divergence, the last good parameters, only when they are finite.
+ * What {@code train} leaves behind: the model ({@code --save}) first, then the other outputs (the
+ * pictures and the history of {@link RunOutputs}), so that an output that cannot be drawn or
+ * written never costs the model; and after a divergence, the last good parameters, only when they
+ * are finite.
  */
 final class Results {
+    /** A file written after the model: the option that asked for it, where, what it is, and how. */
+    record Output(String option, Path file, String what, Writing writing) {}
+
+    /** An output being drawn and written. */
+    @FunctionalInterface
+    interface Writing {
+        void write() throws IOException;
+    }
+
     private final Path save;
-    private final Path plot;
-    private final Path plotWeights;
     private final PrintStream out;
     private final PrintWriter err;
 
-    Results(Path save, Path plot, Path plotWeights, PrintStream out, PrintWriter err) {
+    Results(Path save, PrintStream out, PrintWriter err) {
         this.save = save;
-        this.plot = plot;
-        this.plotWeights = plotWeights;
         this.out = out;
         this.err = err;
     }
 
     /**
-     * Saves the model, then draws the pictures asked for; returns the exit code: 1 if a picture
-     * failed (said on the error stream, with where the model is), else 0.
+     * Saves the model, then writes the outputs in order; returns the exit code: 1 if an output
+     * failed (said on the error stream, with where the model is; the others are still written),
+     * else 0.
      */
-    int saveAndDraw(Network net, ModelSource spec, TrainingHistory history) throws IOException {
+    int saveAndWrite(Network net, ModelSource spec, List<Output> outputs) throws IOException {
         if (save != null) {
             spec.save(save, net);
             out.println("saved model to " + save);
         }
         int code = 0;
-        if (plot != null && history != null) {
-            code |= draw("--plot", plot, "plot", () -> Plots.history(history, spec.toString(), plot));
-        }
-        if (plotWeights != null) {
-            code |= draw(
-                    "--plot-weights", plotWeights, "first-layer weights", () -> spec.drawFirstLayer(net, plotWeights));
+        for (Output o : outputs) {
+            code |= write(o);
         }
         return code;
     }
@@ -63,13 +66,13 @@ final class Results {
         out.println("saved the last good parameters to " + save);
     }
 
-    private int draw(String option, Path file, String what, Plots.Drawing drawing) {
+    private int write(Output o) {
         try {
-            drawing.draw();
-            out.println("saved " + what + " to " + file);
+            o.writing().write();
+            out.println("saved " + o.what() + " to " + o.file());
             return 0;
         } catch (IOException | RuntimeException e) {
-            err.println("bricknet: " + option + " " + Main.message(e)
+            err.println("bricknet: " + o.option() + " " + Main.message(e)
                     + (save != null ? " (the model is saved in " + save + ")" : ""));
             return 1;
         }

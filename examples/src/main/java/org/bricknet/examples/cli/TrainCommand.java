@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             "  nielsen    30 / 30 / 10 / sgd 3.0       (network.py's run)",
             "  mlp        100,100,100 / 20 / 100 / sgd 0.1",
             "  cnn        100 / 10 / 100 / adam 0.001   (the book's SimpleConvNet)",
+            "  nielsen2   30 / 30 / 10 / sgd 0.5, λ 5   (network2.py's chapter 3 run)",
+            "  logistic   25 / 2000 / all / sgd 2.0, λ 1 (the tutorial's 400-25-10 on digits scaled to 20x20)",
             "Or --architecture FILE.json: any graph, with the defaults of the file's training section."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -48,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
             names = "--model",
             defaultValue = "two-layer",
             paramLabel = "KIND",
-            description = "two-layer, nielsen, mlp or cnn; default: ${DEFAULT-VALUE}")
+            description = "two-layer, nielsen, mlp, cnn, nielsen2 or logistic; default: ${DEFAULT-VALUE}")
     String model;
 
     @Option(names = "--hidden", paramLabel = "H[,H...]", description = "hidden layer sizes, e.g. 100,100,100")
@@ -57,8 +59,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "passes over the training set")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "examples per step")
-    Integer batchSize;
+    @Option(names = "--batch-size", paramLabel = "B", description = "examples per step, or all: the whole training set")
+    String batchSize;
 
     @Option(names = "--lr", paramLabel = "ETA", description = "learning rate")
     Double lr;
@@ -108,7 +110,13 @@ public final class TrainCommand implements Callable<Integer> {
     Long seed;
 
     @Mixin
+    TeachingModelOptions teaching;
+
+    @Mixin
     OptimizerOptions hyper;
+
+    @Mixin
+    TrainingControlOptions controls;
 
     @Mixin
     DataOption data;
@@ -122,14 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "save the trained model (safetensors) to FILE")
     Path save;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "draw loss and accuracy per epoch into a PNG")
-    Path plot;
-
-    @Option(
-            names = "--plot-weights",
-            paramLabel = "FILE.png",
-            description = "draw the first layer's weights (conv filters or W1 rows as 28x28 tiles) into a PNG")
-    Path plotWeights;
+    @Mixin
+    RunOutputs outputs;
 
     @Spec
     CommandSpec spec;
@@ -149,6 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
         int[] hiddenSizes = hidden == null ? d.hidden() : ModelOptions.hidden(cl, hidden);
         if (from == null) {
             ModelOptions.requireApplicable(cl, kind, fullBatch, hiddenSizes.length);
+            teaching.check(cl, kind);
         }
         if (fullBatch && FullBatchTraining.refusal(kind, dropout) != null) {
             throw new ParameterException(cl, FullBatchTraining.refusal(kind, dropout));
@@ -159,14 +162,14 @@ public final class TrainCommand implements Callable<Integer> {
                 epochs != null ? epochs : from != null ? checkpoints.epochs(from) : d.epochs(),
                 1,
                 MAX_EPOCHS);
-        int b = Bounds.in(
-                cl,
-                "--batch-size",
-                batchSize != null ? batchSize : from != null ? from.batchSize() : d.batch(),
-                1,
-                Integer.MAX_VALUE);
+        int b = batchSize == null ? (from != null ? from.batchSize() : d.batch()) : batch(cl, from);
         double eta = Bounds.in(
-                cl, "--lr", lr != null ? lr : from != null ? from.learningRate() : d.lr(), 0, Double.MAX_VALUE, true);
+                cl,
+                "--lr",
+                lr != null ? lr : from != null ? CheckpointOptions.initialRate(from) : d.lr(),
+                0,
+                Double.MAX_VALUE,
+                true);
         Bounds.in(cl, "--dropout", dropout, 0, 0.999, false);
         Bounds.in(cl, "--weight-decay", weightDecay, 0, 1e6, false);
         long seed = from != null && this.seed == null ? from.seed() : this.seed != null ? this.seed : 42;
@@ -180,33 +183,41 @@ public final class TrainCommand implements Callable<Integer> {
                     "--optimizer: expected one of " + String.join(", ", Optimizers.NAMES) + " or "
                             + FullBatchTraining.NAME + ", got '" + optName + "'");
         }
+        if (!fullBatch) {
+            controls.resolve(cl, from, from == null ? null : checkpoints.resume.toString(), n, eta);
+        }
         Activation act = parse("--activation", () -> Activation.parse(activation));
         Optimizer opt =
                 fullBatch ? hyper.none(spec.commandLine()) : hyper.create(spec.commandLine(), optName, eta, from);
-        OutputPaths outputs =
-                new OutputPaths().file("--save", save).file("--plot", plot).file("--plot-weights", plotWeights);
-        checkpoints.addTo(outputs);
-        data.files().forEach(f -> outputs.input("a data file of --data", f));
-        outputs.check();
+        OutputPaths paths = new OutputPaths().file("--save", save);
+        outputs.addTo(paths);
+        checkpoints.addTo(paths);
+        data.files().forEach(f -> paths.input("a data file of --data", f));
+        paths.check();
 
         Mnist.Split split = data.load();
-        ModelSpec modelSpec = from != null ? resumedSpec : newSpec(kind, hiddenSizes, act, split.train());
+        PrintStream out = System.out;
+        ModelSpec modelSpec = from != null
+                ? resumedSpec
+                : teaching.apply(
+                        newSpec(kind, hiddenSizes, act, split.train()),
+                        controls.trainedOn(split.train().size()),
+                        out);
         Dataset train = fit(modelSpec, split.train(), "the training data");
         Dataset test = fit(modelSpec, split.test(), "the test data");
+        controls.check(train, from, from == null ? null : checkpoints.resume.toString(), out);
         if (from != null) {
-            checkpoints.requireSameData(from, train);
+            checkpoints.requireSameData(from, controls.trainedPart(train));
         }
-        PrintStream out = System.out;
-        Results results = new Results(save, plot, plotWeights, out, cl.getErr());
-        if (plotWeights != null && Plots.firstLayerRefusal(modelSpec) != null) {
-            throw new CliException(Plots.firstLayerRefusal(modelSpec));
-        }
-        if (b > train.size()) {
+        Results results = new Results(save, out, cl.getErr());
+        outputs.check(modelSpec);
+        int trainedOn = controls.trainedOn(train.size());
+        if (b > trainedOn && batchSize != null && !batchSize.equals("all")) {
             out.printf(
                     "note: --batch-size %d is more than the %d training examples; each batch is all of them%n",
-                    b, train.size());
-            b = train.size();
+                    b, trainedOn);
         }
+        b = Math.min(b, trainedOn);
         int evaluationRows = kind == ModelSpec.Kind.CNN ? b : EVALUATION_ROWS;
         if (fullBatch) {
             FullBatchTraining.requireMemory(modelSpec, train);
@@ -220,6 +231,12 @@ public final class TrainCommand implements Callable<Integer> {
                     "training " + modelSpec + " with " + optName + ", batch " + b);
         }
         Network net = modelSpec.build(new Random(seed));
+        outputs.before(
+                net,
+                modelSpec,
+                train,
+                evaluationRows,
+                from == null ? "at initialisation" : "after epoch " + from.epoch());
 
         out.println("matrix products: " + Engine.implementation());
         if (!Engine.advice().isEmpty()) {
@@ -239,7 +256,8 @@ public final class TrainCommand implements Callable<Integer> {
             double acc = FullBatchTraining.run(net, train, test, n, out);
             out.printf(
                     "final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-            return results.saveAndDraw(net, modelSpec, null);
+            outputs.after(net, "after L-BFGS");
+            return results.saveAndWrite(net, modelSpec, outputs.outputs(net, modelSpec, null));
         }
         Trainer trainer = new Trainer(net, opt)
                 .epochs(n)
@@ -248,6 +266,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .evaluateOn(test)
                 .evaluationBatchSize(evaluationRows)
                 .output(out);
+        outputs.watch(trainer);
+        controls.applyTo(trainer);
         if (from != null) {
             trainer.resumeFrom(from, checkpoints.resumedFile());
             out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());
@@ -255,7 +275,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpoints.target() != null) {
             Path dir = checkpoints.target();
             trainer.checkpointTo(
-                            dir, OptimizerOptions.withHyperparameters(CheckpointOptions.metadata(modelSpec, n), opt))
+                            dir,
+                            controls.withControls(OptimizerOptions.withHyperparameters(
+                                    CheckpointOptions.metadata(modelSpec, n), opt)))
                     .onEpoch(e -> Signals.note("the checkpoint of epoch " + e.epoch() + " is in " + dir));
             Signals.note(
                     from == null
@@ -269,9 +291,10 @@ public final class TrainCommand implements Callable<Integer> {
             results.keepLastGood(net, modelSpec, e);
             throw e;
         }
-        double acc = history.last().testAccuracy();
+        double acc = controls.kept(history, from).testAccuracy();
         out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        return results.saveAndDraw(net, modelSpec, history);
+        outputs.after(net, controls.end(history, from));
+        return results.saveAndWrite(net, modelSpec, outputs.outputs(net, modelSpec, history));
     }
 
     /** A fresh model's form: the data's geometry, the options given, the kind's defaults. */
@@ -302,6 +325,19 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(
                     which + " (" + data.describe() + ") does not fit " + modelSpec + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --batch-size}: a number of examples, or {@code all} (a checkpoint's batch when it was all). */
+    int batch(CommandLine cl, org.bricknet.optim.training.Checkpoint from) {
+        if (batchSize.trim().equalsIgnoreCase("all")) {
+            batchSize = "all";
+            return from != null && from.batchSize() >= from.trainExamples() ? from.batchSize() : Integer.MAX_VALUE;
+        }
+        try {
+            return Bounds.in(cl, "--batch-size", Integer.parseInt(batchSize.trim()), 1, Integer.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(cl, "--batch-size: expected a whole number or all, got '" + batchSize + "'");
         }
     }
 

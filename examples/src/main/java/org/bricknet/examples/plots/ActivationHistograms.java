@@ -90,7 +90,7 @@ public final class ActivationHistograms {
         for (Map.Entry<String, Tensor> e : layers.entrySet()) {
             TensorStats s = TensorStats.of(e.getValue());
             XYChart c = Pictures.chart(
-                    260,
+                    280,
                     230,
                     e.getKey(),
                     String.format(Locale.ROOT, "mean %.2f std %.2f zeros %.0f%%", s.mean(), s.std(), 100 * s.zeros()),

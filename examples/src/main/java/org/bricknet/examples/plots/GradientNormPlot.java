@@ -50,7 +50,9 @@ public final class GradientNormPlot {
         XYChart c = Pictures.chart(
                 760, 480, "gradient norm of each parameter, log scale", "epoch", "mean gradient norm per step");
         c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        double[] range = Pictures.range(keys.stream().map(perEpoch::get).toList());
+        // over two decades and more, the ticks between the powers of ten would run together
+        c.getStyler().setYAxisLogarithmicDecadeOnly(range[1] > 100 * range[0]);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         for (String k : keys) {
             c.addSeries(k, x, perEpoch.get(k));

@@ -14,7 +14,8 @@ import org.bricknet.core.Tensor;
 /**
  * The first layer's weights as images, one tile per unit: for an Affine layer on square images,
  * the weights into each hidden unit drawn as an image of the input (W's column {@code j} as
- * {@code side × side}); for a convolution, each filter's first input channel. Red is positive, blue
+ * {@code side × side}), or on the images {@link #images} names (their first channel); for a
+ * convolution, each filter's first input channel. Red is positive, blue
  * negative, white zero; by default one colour scale serves every tile, so that tiles compare:
  * {@code ±} the 99th percentile of {@code |w|} over the units shown (the largest 1% saturate rather
  * than wash out the rest), given by a colour bar under the tiles; with
@@ -28,6 +29,7 @@ public final class WeightsPicture {
     private int maxUnits = 400;
     private boolean tileScale;
     private String title;
+    private int[] image;
 
     /** Shows at most {@code units} units (the first ones); the caption says how many were left out. */
     public WeightsPicture maxUnits(int units) {
@@ -38,6 +40,20 @@ public final class WeightsPicture {
     /** Scales each tile to its own largest magnitude instead of one scale for all (false unless set). */
     public WeightsPicture tileScale(boolean own) {
         this.tileScale = own;
+        return this;
+    }
+
+    /**
+     * The images an Affine first layer takes as flat rows, {@code channels × height × width}, for
+     * images that are not square or have several channels: each unit's tile is then
+     * {@code height × width}, from the first channel's weights. Unless set, the inputs must be a
+     * square number of values of one channel.
+     */
+    public WeightsPicture images(int channels, int height, int width) {
+        Checks.atLeastOne("WeightsPicture", "a number of channels", channels);
+        Checks.atLeastOne("WeightsPicture", "an image height", height);
+        Checks.atLeastOne("WeightsPicture", "an image width", width);
+        this.image = new int[] {channels, height, width};
         return this;
     }
 
@@ -61,7 +77,7 @@ public final class WeightsPicture {
     /** The picture of one weight parameter, named {@code key}. */
     public BufferedImage image(String key, Parameter weights) {
         Tensor w = weights.value();
-        Tiles t = tiles(key, w);
+        Tiles t = tiles(key, w, image);
         int shown = Math.min(t.units, maxUnits);
         double[][] tiles = new double[shown][];
         double[] magnitudes = new double[shown * t.height * t.width];
@@ -165,7 +181,7 @@ public final class WeightsPicture {
         }
     }
 
-    private static Tiles tiles(String key, Tensor w) {
+    private static Tiles tiles(String key, Tensor w, int[] image) {
         if (w.rank() == 4) {
             String channel = w.dim(1) == 1 ? "" : " (input channel 1 of " + w.dim(1) + ")";
             return new Tiles(w.dim(0), w.dim(2), w.dim(3), "filter", "convolution filters" + channel, w);
@@ -175,6 +191,20 @@ public final class WeightsPicture {
                     + "; expected an Affine's (in, out) or a convolution's (filters, channels, height, width)");
         }
         int in = w.dim(0);
+        if (image != null) {
+            if ((long) image[0] * image[1] * image[2] != in) {
+                throw new IllegalArgumentException("WeightsPicture: " + key + " takes " + in + " inputs, not images of "
+                        + image[0] + "×" + image[1] + "×" + image[2]);
+            }
+            String channel = image[0] == 1 ? "" : " (channel 1 of " + image[0] + ")";
+            return new Tiles(
+                    w.dim(1),
+                    image[1],
+                    image[2],
+                    "unit",
+                    "weights into each unit, as " + image[1] + "×" + image[2] + " images" + channel,
+                    w);
+        }
         int side = (int) Math.round(Math.sqrt(in));
         if (side * side != in) {
             throw new IllegalArgumentException("WeightsPicture: " + key + " takes " + in

@@ -123,6 +123,52 @@ class ArchitectureCommandLineTest {
     }
 
     @Test
+    void aGraphTakesTrainsControlsAndOutputs() throws Exception {
+        Path file = Architectures.write(
+                dir,
+                "mlp.json",
+                Architectures.mlp("\"epochs\": 4, \"batch_size\": 200, \"optimizer\": \"sgd\", \"learning_rate\": 0.1,"
+                        + " \"schedule\": \"plateau:validation-loss:0.5:1\""));
+        Path history = dir.resolve("history.csv");
+        Path activations = dir.resolve("activations.png");
+        Path gradients = dir.resolve("gradients.png");
+        Path weights = dir.resolve("weights.png");
+        CommandLineTest.Run r = run(
+                "train",
+                "--architecture",
+                file.toString(),
+                "--validation",
+                "0.25",
+                "--clip",
+                "norm:5",
+                "--history",
+                history.toString(),
+                "--plot-activations",
+                activations.toString(),
+                "--plot-gradients",
+                gradients.toString(),
+                "--plot-weights",
+                weights.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(
+                r.out()
+                        .contains("the last 2000 of 8000 training examples held out for validation; learning rate"
+                                + " schedule plateau:validation-loss:0.5:1; clip"),
+                r.out());
+        assertEquals(5, Files.readAllLines(history).size(), "a header and 4 epochs");
+        for (Path p : new Path[] {activations, gradients, weights}) {
+            assertTrue(Files.size(p) > 1000, p.toString());
+        }
+        // without --validation the file's plateau schedule has nothing to watch
+        refused(
+                run("train", "--architecture", file.toString()),
+                1,
+                "bricknet: " + file + ": training, field 'schedule' (plateau:validation-loss:0.5:1): it watches the"
+                        + " validation loss, but no data is held out for validation; add --validation 0.1 (the last"
+                        + " tenth of the training set)");
+    }
+
+    @Test
     void theFilesScheduleSetsEachEpochsRateAndTheCheckpointCarriesTheArchitecture() throws Exception {
         Path file = Architectures.write(
                 dir,
@@ -133,7 +179,8 @@ class ArchitectureCommandLineTest {
         Files.createDirectory(cp);
         CommandLineTest.Run r = run("train", "--architecture", file.toString(), "--checkpoint", cp.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(line(r.out(), "training ").endsWith("sgd lr 0.1, schedule step:1:0.5, seed 42"), r.out());
+        assertTrue(line(r.out(), "training ").endsWith("sgd lr 0.1, seed 42"), r.out());
+        assertTrue(r.out().contains("learning rate schedule step:1:0.5\n"), r.out());
         Checkpoint c = Checkpoint.load(cp);
         assertArrayEquals(
                 new double[] {0.1, 0.05, 0.025},
@@ -146,6 +193,7 @@ class ArchitectureCommandLineTest {
                         + " \"learning_rate\": 0.1, \"schedule\": \"step:1:0.5\"}"),
                 recorded);
         assertEquals(file.toString(), c.extra().get("architecture_name"));
+        assertEquals("step:1:0.5", c.extra().get("control_schedule"));
     }
 
     @Test
@@ -164,7 +212,8 @@ class ArchitectureCommandLineTest {
                     run(args),
                     2,
                     "bricknet: " + option[0] + " does not apply to --architecture, whose file says the model (--model,"
-                            + " --hidden, --activation, --init, --dropout, --batch-norm are for the built-in models)");
+                            + " --hidden, --activation, --init, --dropout, --batch-norm, --loss, --lambda"
+                            + " are for the built-in models)");
         }
     }
 
@@ -189,8 +238,8 @@ class ArchitectureCommandLineTest {
         cases.put(
                 good.replace("\"learning_rate\": 0.1", "\"learning_rate\": 0.1, \"schedule\": \"step:x\""),
                 "training, field 'schedule': schedule 'step:x': expected step:K:FACTOR, exp:FACTOR,"
-                        + " cosine:EPOCHS[:MIN_RATE] or plateau:METRIC:FACTOR:PATIENCE, with numbers for K, FACTOR,"
-                        + " EPOCHS, MIN_RATE and PATIENCE");
+                        + " cosine:EPOCHS[:MIN_RATE] or plateau:METRIC:FACTOR:PATIENCE, with whole numbers for K, EPOCHS"
+                        + " and PATIENCE and numbers for FACTOR and MIN_RATE");
         cases.put(
                 good.replace("\"learning_rate\": 0.1", "\"learning_rate\": 0.1, \"schedule\": \"cosine:1\""),
                 "training, field 'schedule' (cosine:1): it gives a learning rate of 0.0 in epoch 2 of 3; expected a"
@@ -199,8 +248,8 @@ class ArchitectureCommandLineTest {
                 good.replace(
                         "\"learning_rate\": 0.1",
                         "\"learning_rate\": 0.1, \"schedule\": \"plateau:validation-loss:0.5:2\""),
-                "training, field 'schedule' (plateau:validation-loss:0.5:2): it watches the validation loss, but train"
-                        + " holds out no validation set");
+                "training, field 'schedule' (plateau:validation-loss:0.5:2): it watches the validation loss, but no"
+                        + " data is held out for validation; add --validation 0.1 (the last tenth of the training set)");
         cases.put(
                 good.replace("\"sgd\"", "\"adamax\""),
                 "training, field 'optimizer': expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw"
@@ -339,7 +388,8 @@ class ArchitectureCommandLineTest {
                 run("train", "--architecture", smooth.toString(), "--optimizer", "lbfgs", "--lr", "0.1"),
                 2,
                 "bricknet: --lr does not apply to --optimizer lbfgs, which trains on the full batch (no --batch-size,"
-                        + " --lr, --checkpoint, --resume, --plot)");
+                        + " --lr, --checkpoint, --resume, --plot, --history, --plot-gradients, --schedule,"
+                        + " --early-stopping, --clip, --validation)");
     }
 
     @Test

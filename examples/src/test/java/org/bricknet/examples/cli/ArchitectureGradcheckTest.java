@@ -59,7 +59,8 @@ class ArchitectureGradcheckTest {
         refused(
                 run("gradcheck", "--model", "resnet"),
                 2,
-                "bricknet: --model: unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn], or a model"
+                "bricknet: --model: unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn, nielsen2,"
+                        + " logistic], or a model"
                         + " file saved by train --save");
     }
 

@@ -46,7 +46,7 @@ class CommandLineTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String cmd : new String[] {"train", "evaluate", "predict", "bench", "gradcheck", "minimize"}) {
+        for (String cmd : new String[] {"train", "evaluate", "predict", "bench", "gradcheck", "minimize", "trace"}) {
             Run r = run(cmd, "--help");
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: bricknet " + cmd), r.out());

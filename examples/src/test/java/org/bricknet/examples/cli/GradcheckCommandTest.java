@@ -82,7 +82,9 @@ class GradcheckCommandTest {
     void unknownModelsAndModesAreUsageErrorsThatListTheChoices() {
         assertEquals(2, run("--model", "resnet"));
         assertTrue(
-                err.toString().contains("unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn]"),
+                err.toString()
+                        .contains("unknown model 'resnet'; expected one of [two-layer, nielsen, mlp, cnn, nielsen2,"
+                                + " logistic]"),
                 err::toString);
         assertEquals(2, run("--mode", "everything"));
         assertTrue(err.toString().contains("expected one of full, subset, direction"), err::toString);

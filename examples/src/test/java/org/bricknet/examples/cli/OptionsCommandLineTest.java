@@ -62,8 +62,13 @@ class OptionsCommandLineTest {
 
     @Test
     void optionsAModelDoesNotTakeAreRefusedNamingTheModel() {
-        String mlpOnly = "(--activation, --init, --dropout, --batch-norm and --weight-decay are for mlp)";
-        for (String model : new String[] {"two-layer", "nielsen", "cnn"}) {
+        Map<String, String> takes = Map.of(
+                "two-layer", "--hidden, --loss",
+                "nielsen", "--hidden",
+                "cnn", "--hidden, --loss",
+                "nielsen2", "--hidden, --loss, --lambda",
+                "logistic", "--hidden, --lambda");
+        for (String model : takes.keySet()) {
             for (String[] option : new String[][] {
                 {"--dropout", "0.5"},
                 {"--activation", "tanh"},
@@ -75,11 +80,52 @@ class OptionsCommandLineTest {
                                 java.util.stream.Stream.of("train", "--model", model), java.util.Arrays.stream(option))
                         .toArray(String[]::new);
                 CommandLineTest.Run r = refused(
-                        option[0] + " does not apply to --model " + model + "; " + model + " takes --hidden " + mlpOnly,
+                        option[0] + " does not apply to --model " + model + "; " + model + " takes " + takes.get(model)
+                                + " (" + option[0] + " is for mlp)",
                         args);
                 assertEquals(2, r.code(), "a usage error");
             }
         }
+        refused(
+                "--lambda does not apply to --model mlp; mlp takes --hidden, --activation, --init, --dropout,"
+                        + " --batch-norm, --weight-decay, --loss (--lambda is for nielsen2, logistic)",
+                "train",
+                "--model",
+                "mlp",
+                "--lambda",
+                "5");
+        refused(
+                "--loss does not apply to --model logistic; logistic takes --hidden, --lambda (--loss is for"
+                        + " two-layer, mlp, cnn, nielsen2)",
+                "train",
+                "--model",
+                "logistic",
+                "--loss",
+                "mse");
+        refused(
+                "--loss: --model nielsen2 ends in the loss sigmoid or mse, not 'softmax'",
+                "train",
+                "--model",
+                "nielsen2",
+                "--loss",
+                "softmax",
+                "--epochs",
+                "1");
+        refused("--loss: expected one of softmax, sigmoid, mse, got 'hinge'", "train", "--loss", "hinge");
+        refused(
+                "--lambda must be a finite number >= 0 and <= 1000000, got -1.0",
+                "train",
+                "--model",
+                "nielsen2",
+                "--lambda",
+                "-1");
+        refused(
+                "--hidden: --model logistic has one hidden layer; give one size, got 2",
+                "train",
+                "--model",
+                "logistic",
+                "--hidden",
+                "25,25");
         refused("--hidden: --model two-layer has one hidden layer; give one size, got 2", "train", "--hidden", "10,10");
         refused(
                 "--batch-size does not apply to --optimizer lbfgs, which trains on the full batch",

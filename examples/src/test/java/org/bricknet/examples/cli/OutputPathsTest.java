@@ -47,7 +47,9 @@ class OutputPathsTest {
     void everyWritingOptionIsCheckedBeforeTheFirstEpoch() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "keep");
         Path sub = Files.createDirectory(dir.resolve("sub"));
-        for (String option : new String[] {"--save", "--plot", "--plot-weights"}) {
+        for (String option : new String[] {
+            "--save", "--plot", "--plot-weights", "--plot-activations", "--plot-gradients", "--history"
+        }) {
             Path missing = dir.resolve("no/such/out.bin");
             refusedBeforeTraining(
                     train(option, missing.toString()),
@@ -132,7 +134,7 @@ class OutputPathsTest {
         Path plot = gone.resolve("curves.png");
         StringWriter err = new StringWriter();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        Results results = new Results(model, plot, null, new PrintStream(bytes, true), new PrintWriter(err, true));
+        Results results = new Results(model, new PrintStream(bytes, true), new PrintWriter(err, true));
         ModelSpec spec = ModelSpec.of(ModelSpec.Kind.TWO_LAYER, new int[] {1, 28, 28}, new int[] {5}, 10);
         Network net = spec.build(new Random(1));
         TrainingHistory history = new org.bricknet.optim.training.Trainer(net, new org.bricknet.optim.Sgd(0.1))
@@ -140,7 +142,9 @@ class OutputPathsTest {
                 .quiet()
                 .fit(spec.shape(org.bricknet.examples.Datasets.mnist10kTrain().slice(0, 50)));
         Files.delete(gone); // the directory vanished during training
-        assertEquals(1, results.saveAndDraw(net, spec, history));
+        RunOutputs outputs = new RunOutputs();
+        outputs.plot = plot;
+        assertEquals(1, results.saveAndWrite(net, spec, outputs.outputs(net, spec, history)));
         assertTrue(Files.size(model) > 0, "the model is saved");
         assertTrue(bytes.toString().startsWith("saved model to " + model), bytes.toString());
         assertEquals(

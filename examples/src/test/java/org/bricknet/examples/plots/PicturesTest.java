@@ -101,6 +101,19 @@ class PicturesTest {
                 "WeightsPicture: W1 takes 10 inputs, not a square image, so its rows cannot be drawn as images",
                 assertThrows(IllegalArgumentException.class, () -> new WeightsPicture().image(notImages))
                         .getMessage());
+        // images that are not square: each tile is height × width, one scale: 56 / 28 = 2 pixels a weight
+        Network wide = new Network()
+                .add("Affine1", new Affine(2 * 28 * 20, 1, 0.1, new Random(1)))
+                .withLoss(new SoftmaxWithLoss());
+        BufferedImage one =
+                new WeightsPicture().images(2, 28, 20).tileScale(true).image(wide);
+        assertEquals(58 + (28 * 2 + 2) + 2 + 10, one.getHeight(), "one tile of 28 rows of 2 pixels, its gap, margins");
+        assertEquals(
+                "WeightsPicture: W1 takes 1120 inputs, not images of 1×28×28",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new WeightsPicture().images(1, 28, 28).image(wide))
+                        .getMessage());
     }
 
     @Test

@@ -48,19 +48,25 @@ public final class EarlyStopping {
         return new EarlyStopping(metric, patience);
     }
 
-    /** {@code METRIC:PATIENCE}, e.g. {@code validation-loss:5}, as a command line takes it. */
+    /**
+     * {@code METRIC:PATIENCE}, e.g. {@code validation-loss:5}, as a command line takes it; a text of
+     * another form or a patience below 1 is an {@code IllegalArgumentException} whose message starts
+     * with {@code early stopping 'TEXT':}.
+     */
     public static EarlyStopping parse(String text) {
         String[] p = text.split(":", -1);
+        String who = "early stopping '" + text + "'";
         if (p.length == 2) {
+            Metric metric = Metric.parse(p[0]);
+            int patience;
             try {
-                return on(Metric.parse(p[0]), Integer.parseInt(p[1]));
+                patience = Integer.parseInt(p[1]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        "early stopping '" + text + "': '" + p[1] + "' is not a whole number of epochs");
+                throw new IllegalArgumentException(who + ": '" + p[1] + "' is not a whole number of epochs");
             }
+            return on(metric, Checks.atLeastOne(who, "a patience of epochs", patience));
         }
-        throw new IllegalArgumentException(
-                "early stopping '" + text + "': expected METRIC:PATIENCE, such as" + " validation-loss:5");
+        throw new IllegalArgumentException(who + ": expected METRIC:PATIENCE, such as validation-loss:5");
     }
 
     /** The least change that counts as an improvement (finite, &gt;= 0). */

@@ -45,7 +45,8 @@ public record EpochStats(
     /**
      * The line a trainer prints for this epoch, such as {@code Epoch 3: 9012 / 10000, loss 0.3121,
      * train accuracy 0.9134, test accuracy 0.9012, 1.23 s}: Nielsen's "Epoch 3: 9012 / 10000" (or
-     * "Epoch 3 complete:" without an evaluation set), then the rest. {@code testCorrect} and
+     * "Epoch 3 complete:" without an evaluation set), then the rest, with the validation set's loss
+     * and accuracy when there is one. {@code testCorrect} and
      * {@code testSize} are the evaluation set's hits and size (ignored without one).
      */
     public String line(int testCorrect, int testSize) {
@@ -61,6 +62,13 @@ public record EpochStats(
         }
         if (hasTestAccuracy()) {
             line.append(String.format(Locale.ROOT, ", test accuracy %.4f", testAccuracy));
+        }
+        if (hasValidation()) {
+            line.append(String.format(
+                    Locale.ROOT,
+                    ", validation loss %.4f, validation accuracy %.4f",
+                    validationLoss,
+                    validationAccuracy));
         }
         line.append(String.format(Locale.ROOT, ", %.2f s", seconds));
         return line.toString();

@@ -38,25 +38,30 @@ public final class GradientClipping implements GradientHook {
         return new GradientClipping(false, Checks.positive("GradientClipping.byValue", "limit", limit));
     }
 
-    /** {@code norm:MAX} or {@code value:LIMIT}, as a command line takes it. */
+    /**
+     * {@code norm:MAX} or {@code value:LIMIT}, as a command line takes it; a text of another form or
+     * a limit that is not finite and &gt; 0 is an {@code IllegalArgumentException} whose message
+     * starts with {@code clipping 'TEXT':}.
+     */
     public static GradientClipping parse(String text) {
         String[] p = text.split(":", -1);
+        String who = "clipping '" + text + "'";
         if (p.length == 2) {
             double v;
             try {
                 v = Double.parseDouble(p[1]);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("clipping '" + text + "': '" + p[1] + "' is not a number");
+                throw new IllegalArgumentException(who + ": '" + p[1] + "' is not a number");
             }
             switch (p[0].toLowerCase(Locale.ROOT)) {
                 case "norm":
-                    return byNorm(v);
+                    return byNorm(Checks.positive(who, "maximum norm", v));
                 case "value":
-                    return byValue(v);
+                    return byValue(Checks.positive(who, "limit", v));
                 default:
             }
         }
-        throw new IllegalArgumentException("clipping '" + text + "': expected norm:MAX or value:LIMIT");
+        throw new IllegalArgumentException(who + ": expected norm:MAX or value:LIMIT");
     }
 
     @Override

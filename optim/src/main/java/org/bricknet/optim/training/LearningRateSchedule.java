@@ -34,14 +34,22 @@ public interface LearningRateSchedule {
 
     /** Multiplies the rate by {@code factor} (in (0, 1]) every {@code everyEpochs} epochs. */
     static LearningRateSchedule step(int everyEpochs, double factor) {
-        Checks.atLeastOne("LearningRateSchedule.step", "a step of epochs", everyEpochs);
-        requireFactor("step", factor);
+        return step("LearningRateSchedule.step", everyEpochs, factor);
+    }
+
+    private static LearningRateSchedule step(String who, int everyEpochs, double factor) {
+        Checks.atLeastOne(who, "a step of epochs", everyEpochs);
+        requireFactor(who, factor);
         return (epoch, initial, before) -> initial * Math.pow(factor, (epoch - 1) / everyEpochs);
     }
 
     /** Multiplies the rate by {@code factor} (in (0, 1]) every epoch. */
     static LearningRateSchedule exponential(double factor) {
-        requireFactor("exponential", factor);
+        return exponential("LearningRateSchedule.exponential", factor);
+    }
+
+    private static LearningRateSchedule exponential(String who, double factor) {
+        requireFactor(who, factor);
         return (epoch, initial, before) -> initial * Math.pow(factor, epoch - 1);
     }
 
@@ -50,8 +58,12 @@ public interface LearningRateSchedule {
      * epochs (normally the training's), then {@code minRate}.
      */
     static LearningRateSchedule cosine(int epochs, double minRate) {
-        Checks.atLeastOne("LearningRateSchedule.cosine", "a number of epochs", epochs);
-        Checks.nonNegative("LearningRateSchedule.cosine", "minimum rate", minRate);
+        return cosine("LearningRateSchedule.cosine", epochs, minRate);
+    }
+
+    private static LearningRateSchedule cosine(String who, int epochs, double minRate) {
+        Checks.atLeastOne(who, "a number of epochs", epochs);
+        Checks.nonNegative(who, "minimum rate", minRate);
         return (epoch, initial, before) -> epoch - 1 >= epochs
                 ? minRate
                 : minRate + 0.5 * (initial - minRate) * (1 + Math.cos(Math.PI * (epoch - 1) / epochs));
@@ -62,36 +74,40 @@ public interface LearningRateSchedule {
      * relative 1e-4, for more than {@code patience} epochs; never below {@code minRate} (&gt;= 0).
      */
     static LearningRateSchedule reduceOnPlateau(Metric metric, double factor, int patience, double minRate) {
-        return new ReduceOnPlateau(metric, factor, patience, minRate);
+        return ReduceOnPlateau.of("LearningRateSchedule.reduceOnPlateau", metric, factor, patience, minRate);
     }
 
     /**
      * A schedule written as text, as a command line takes it: {@code step:K:γ}, {@code exp:γ},
      * {@code cosine:T} or {@code cosine:T:η_min}, {@code plateau:METRIC:γ:PATIENCE} (for example
-     * {@code plateau:validation-loss:0.5:3}).
+     * {@code plateau:validation-loss:0.5:3}). A text of another form, or with a value the schedule
+     * cannot take, is an {@code IllegalArgumentException} whose message starts with
+     * {@code schedule 'TEXT':} and says what was expected.
      */
     static LearningRateSchedule parse(String text) {
         String[] p = text.split(":", -1);
+        String who = "schedule '" + text + "'";
         try {
             switch (p[0].toLowerCase(Locale.ROOT)) {
                 case "step":
                     if (p.length == 3) {
-                        return step(Integer.parseInt(p[1]), Double.parseDouble(p[2]));
+                        return step(who, Integer.parseInt(p[1]), Double.parseDouble(p[2]));
                     }
                     break;
                 case "exp":
                     if (p.length == 2) {
-                        return exponential(Double.parseDouble(p[1]));
+                        return exponential(who, Double.parseDouble(p[1]));
                     }
                     break;
                 case "cosine":
                     if (p.length == 2 || p.length == 3) {
-                        return cosine(Integer.parseInt(p[1]), p.length == 3 ? Double.parseDouble(p[2]) : 0);
+                        return cosine(who, Integer.parseInt(p[1]), p.length == 3 ? Double.parseDouble(p[2]) : 0);
                     }
                     break;
                 case "plateau":
                     if (p.length == 4) {
-                        return reduceOnPlateau(Metric.parse(p[1]), Double.parseDouble(p[2]), Integer.parseInt(p[3]), 0);
+                        return ReduceOnPlateau.of(
+                                who, Metric.parse(p[1]), Double.parseDouble(p[2]), Integer.parseInt(p[3]), 0);
                     }
                     break;
                 default:
@@ -99,15 +115,14 @@ public interface LearningRateSchedule {
         } catch (NumberFormatException e) {
             // reported below, with the forms
         }
-        throw new IllegalArgumentException("schedule '" + text
-                + "': expected step:K:FACTOR, exp:FACTOR, cosine:EPOCHS[:MIN_RATE] or plateau:METRIC:FACTOR:PATIENCE,"
-                + " with numbers for K, FACTOR, EPOCHS, MIN_RATE and PATIENCE");
+        throw new IllegalArgumentException(who
+                + ": expected step:K:FACTOR, exp:FACTOR, cosine:EPOCHS[:MIN_RATE] or plateau:METRIC:FACTOR:PATIENCE,"
+                + " with whole numbers for K, EPOCHS and PATIENCE and numbers for FACTOR and MIN_RATE");
     }
 
-    private static void requireFactor(String which, double factor) {
+    private static void requireFactor(String who, double factor) {
         if (!(factor > 0 && factor <= 1)) {
-            throw new IllegalArgumentException(
-                    "LearningRateSchedule." + which + ": expected a factor in (0, 1], got " + factor);
+            throw new IllegalArgumentException(who + ": expected a factor in (0, 1], got " + factor);
         }
     }
 }

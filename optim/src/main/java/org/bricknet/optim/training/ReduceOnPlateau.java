@@ -6,22 +6,34 @@ import org.bricknet.core.Checks;
 /**
  * PyTorch's {@code ReduceLROnPlateau}, stepped once per epoch: the rate falls by {@code factor}
  * after more than {@code patience} epochs in a row without a relative improvement of 1e-4 in the
- * metric; then the count starts again. Computed by replaying the history, so it has no state.
+ * metric; then the count starts again. As PyTorch's, a fall smaller than {@code eps = 1e-8} is not
+ * made, so the rate never reaches 0. Computed by replaying the history, so it has no state.
  */
 record ReduceOnPlateau(Metric metric, double factor, int patience, double minRate) implements LearningRateSchedule {
     private static final double THRESHOLD = 1e-4;
 
+    /** PyTorch's {@code eps}: the least fall of the rate that is made. */
+    private static final double EPS = 1e-8;
+
+    /** The schedule, its values checked in the name of {@code who}. */
+    static ReduceOnPlateau of(String who, Metric metric, double factor, int patience, double minRate) {
+        check(who, metric, factor, patience, minRate);
+        return new ReduceOnPlateau(metric, factor, patience, minRate);
+    }
+
     ReduceOnPlateau {
-        Objects.requireNonNull(metric, "LearningRateSchedule.reduceOnPlateau: expected a metric, got null");
+        check("LearningRateSchedule.reduceOnPlateau", metric, factor, patience, minRate);
+    }
+
+    private static void check(String who, Metric metric, double factor, int patience, double minRate) {
+        Objects.requireNonNull(metric, who + ": expected a metric, got null");
         if (!(factor > 0 && factor < 1)) {
-            throw new IllegalArgumentException(
-                    "LearningRateSchedule.reduceOnPlateau: expected a factor in (0, 1), got " + factor);
+            throw new IllegalArgumentException(who + ": expected a factor in (0, 1), got " + factor);
         }
         if (patience < 0) {
-            throw new IllegalArgumentException(
-                    "LearningRateSchedule.reduceOnPlateau: expected a patience >= 0 epochs, got " + patience);
+            throw new IllegalArgumentException(who + ": expected a patience >= 0 epochs, got " + patience);
         }
-        Checks.nonNegative("LearningRateSchedule.reduceOnPlateau", "minimum rate", minRate);
+        Checks.nonNegative(who, "minimum rate", minRate);
     }
 
     @Override
@@ -39,7 +51,10 @@ record ReduceOnPlateau(Metric metric, double factor, int patience, double minRat
                 bad++;
             }
             if (bad > patience) {
-                rate = Math.max(rate * factor, minRate);
+                double lower = Math.max(rate * factor, minRate);
+                if (rate - lower > EPS) {
+                    rate = lower;
+                }
                 bad = 0;
             }
         }

@@ -176,6 +176,14 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * How many of {@code examples} training examples {@link #validationSplit}{@code (fraction)}
+     * holds out: {@code max(1, round(fraction·examples))}, the last ones.
+     */
+    public static int validationExamples(int examples, double fraction) {
+        return Math.max(1, (int) Math.round(fraction * examples));
+    }
+
     /** Scores this validation set after every epoch (instead of a {@link #validationSplit}). */
     public Trainer validateOn(Dataset validation) {
         controls.validateOn(validation);

@@ -68,7 +68,7 @@ final class TrainingControls {
         Dataset held = validationSet;
         if (validationFraction > 0) {
             int n = data.size();
-            int v = Math.max(1, (int) Math.round(validationFraction * n));
+            int v = Trainer.validationExamples(n, validationFraction);
             if (v >= n) {
                 throw new IllegalArgumentException("Trainer: a validation split of " + validationFraction + " of " + n
                         + " examples leaves none to train on");

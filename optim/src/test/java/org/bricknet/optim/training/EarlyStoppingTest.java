@@ -135,5 +135,9 @@ class EarlyStoppingTest {
                 "early stopping '5': expected METRIC:PATIENCE, such as validation-loss:5",
                 assertThrows(IllegalArgumentException.class, () -> EarlyStopping.parse("5"))
                         .getMessage());
+        assertEquals(
+                "early stopping 'validation-loss:0': expected a patience of epochs >= 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> EarlyStopping.parse("validation-loss:0"))
+                        .getMessage());
     }
 }

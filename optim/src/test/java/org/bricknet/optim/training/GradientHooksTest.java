@@ -120,6 +120,14 @@ class GradientHooksTest {
                 assertThrows(IllegalArgumentException.class, () -> GradientClipping.parse("size:3"))
                         .getMessage());
         assertEquals(
+                "clipping 'norm:-5': expected a maximum norm that is finite and > 0, got -5.0",
+                assertThrows(IllegalArgumentException.class, () -> GradientClipping.parse("norm:-5"))
+                        .getMessage());
+        assertEquals(
+                "clipping 'value:NaN': expected a limit that is finite and > 0, got NaN",
+                assertThrows(IllegalArgumentException.class, () -> GradientClipping.parse("value:NaN"))
+                        .getMessage());
+        assertEquals(
                 "clipping by value 0.5", GradientClipping.parse("value:0.5").toString());
     }
 }

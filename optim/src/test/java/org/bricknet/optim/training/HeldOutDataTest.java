@@ -49,6 +49,17 @@ class HeldOutDataTest {
         assertEquals(net.evaluationLoss(held.inputs(), held.targets()), h.last().validationLoss(), 1e-12);
         assertEquals(net.accuracy(held.inputs(), held.targets()), h.last().validationAccuracy(), 0.0);
         assertTrue(h.last().hasValidation());
+        assertEquals(10, Trainer.validationExamples(TRAIN.size(), 0.2));
+        assertEquals(1, Trainer.validationExamples(TRAIN.size(), 0.001), "at least one example is held out");
+        String line = h.last().line(0, 0);
+        assertTrue(
+                line.endsWith(String.format(
+                        java.util.Locale.ROOT,
+                        ", validation loss %.4f, validation accuracy %.4f, %.2f s",
+                        h.last().validationLoss(),
+                        h.last().validationAccuracy(),
+                        h.last().seconds())),
+                line);
         // an explicit validation set
         TrainingHistory v = new Trainer(Blobs.network(0), new Sgd(0.1))
                 .epochs(1)

@@ -94,6 +94,20 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void aPlateauNeverTakesTheRateToZeroBecauseAFallBelowEpsIsNotMade() {
+        // PyTorch's eps = 1e-8: 0.1 -> 1e-6 -> 1e-11, then a fall of less than 1e-8 is not made
+        double[] never = new double[40];
+        java.util.Arrays.fill(never, 1.0);
+        double[] r = rates(
+                LearningRateSchedule.reduceOnPlateau(Metric.VALIDATION_LOSS, 1e-5, 0, 0),
+                Metric.VALIDATION_LOSS,
+                never);
+        assertEquals(1e-6, r[2], 1e-21);
+        assertEquals(1e-11, r[3], 1e-26);
+        assertEquals(1e-11, r[39], 1e-26);
+    }
+
+    @Test
     void afterItsEpochsCosineStaysAtItsMinimum() {
         LearningRateSchedule c = LearningRateSchedule.cosine(4, 0.01);
         assertEquals(0.01, c.rate(5, 0.1, new TrainingHistory()), 0.0);
@@ -187,9 +201,26 @@ class LearningRateScheduleTest {
                         .getMessage());
         assertEquals(
                 "schedule 'step:x:0.5': expected step:K:FACTOR, exp:FACTOR, cosine:EPOCHS[:MIN_RATE] or"
-                        + " plateau:METRIC:FACTOR:PATIENCE, with numbers for K, FACTOR, EPOCHS, MIN_RATE and PATIENCE",
+                        + " plateau:METRIC:FACTOR:PATIENCE, with whole numbers for K, EPOCHS and PATIENCE and numbers"
+                        + " for FACTOR and MIN_RATE",
                 assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.parse("step:x:0.5"))
                         .getMessage());
+        // a value the schedule cannot take is named with the text it came in, not with a method
+        for (String[] bad : new String[][] {
+            {"step:0:0.5", "expected a step of epochs >= 1, got 0"},
+            {"step:2:-0.5", "expected a factor in (0, 1], got -0.5"},
+            {"exp:NaN", "expected a factor in (0, 1], got NaN"},
+            {"exp:1.5", "expected a factor in (0, 1], got 1.5"},
+            {"cosine:10:-1", "expected a minimum rate that is finite and >= 0, got -1.0"},
+            {"cosine:10:Infinity", "expected a minimum rate that is finite and >= 0, got Infinity"},
+            {"plateau:test-loss:1:2", "expected a factor in (0, 1), got 1.0"},
+            {"plateau:test-loss:0.5:-1", "expected a patience >= 0 epochs, got -1"}
+        }) {
+            assertEquals(
+                    "schedule '" + bad[0] + "': " + bad[1],
+                    assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.parse(bad[0]))
+                            .getMessage());
+        }
         assertEquals(
                 "unknown metric 'val-loss'; expected one of [train-loss, train-accuracy, test-loss, test-accuracy,"
                         + " validation-loss, validation-accuracy]",

@@ -27,7 +27,8 @@ import org.bricknet.losses.SoftmaxWithLoss;
  * The models of {@code bricknet.jar train}, built brick for brick as its examples build them (the
  * book's TwoLayerNet, Nielsen's network, MultiLayerNet, SimpleConvNet), so that the same seed gives
  * the same initial weights on one machine and on Spark, and written into model files and
- * checkpoints with the same metadata, so that either program reads the other's files. Serializable:
+ * checkpoints with the same metadata, so that either program reads the other's files (a model that
+ * ends in another loss than its kind's, as {@code train --loss} makes, is refused). Serializable:
  * the executors build their copies from it.
  */
 record ModelForm(
@@ -153,13 +154,20 @@ record ModelForm(
         m.put("dropout", Double.toString(dropout));
         m.put("batch_norm", Boolean.toString(batchNorm));
         m.put("weight_decay", Double.toString(weightDecay));
+        m.put("loss", loss());
         return m;
+    }
+
+    /** The loss this form ends in: Nielsen's quadratic cost, else softmax with cross-entropy. */
+    String loss() {
+        return kind.equals("nielsen") ? "mse" : "softmax";
     }
 
     /** Reads a form back from a model file's or checkpoint's metadata. */
     static ModelForm fromMetadata(Map<String, String> meta, String file) throws BadFileException {
+        ModelForm form;
         try {
-            return new ModelForm(
+            form = new ModelForm(
                     field(meta, "model"),
                     ints(field(meta, "input")),
                     ints(field(meta, "hidden")),
@@ -172,6 +180,14 @@ record ModelForm(
         } catch (IllegalArgumentException e) {
             throw new BadFileException(file, "__metadata__ does not describe a bricknet model: " + e.getMessage());
         }
+        String loss = meta.getOrDefault("loss", form.loss());
+        if (!loss.equals(form.loss())) {
+            throw new BadFileException(
+                    file,
+                    "__metadata__ 'loss' is '" + loss + "'; bricknet-spark trains " + form.kind() + " with '"
+                            + form.loss() + "' only");
+        }
+        return form;
     }
 
     /** Its name and sizes, as {@code bricknet.jar} prints them: {@code two-layer 784,50,10}. */
