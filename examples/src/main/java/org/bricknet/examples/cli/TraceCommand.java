@@ -18,12 +18,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trace [--model KIND | --trained FILE] [--batch N] [--values]}: one mini-batch of the first
+ * {@code trace [--model KIND | --architecture FILE.json | --trained FILE] [--batch N] [--values]}: one mini-batch of the first
  * {@code N} training examples forward and backward through a network ({@link Trace}: training mode,
  * weight decay included), a row per brick and direction with the tensor's shape, mean, standard
  * deviation, min, max and zeros; with {@code --values}, every tensor itself (those of more than
  * 1,000 elements summarised at their edges, with a note). The network is a fresh one of a kind,
- * as {@code train} would start it, or a model saved by {@code train --save}.
+ * as {@code train} would start it, a fresh one of an architecture file, or a model saved by
+ * {@code train --save} (of a kind or of an architecture).
  */
 @Command(
         name = "trace",
@@ -72,6 +73,9 @@ public final class TraceCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
+    ArchitectureOption architecture;
+
+    @Mixin
     DataOption data;
 
     @Spec
@@ -81,6 +85,14 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         Bounds.in(cl, "--batch", batch, 1, MAX_BATCH);
+        if (architecture.given()) {
+            for (String option : new String[] {"--model", "--hidden", "--trained"}) {
+                if (ModelOptions.given(cl, option)) {
+                    throw new ParameterException(
+                            cl, option + " does not apply to --architecture, whose file says the model");
+                }
+            }
+        }
         if (trained != null) {
             for (String option : new String[] {"--model", "--hidden", "--seed"}) {
                 if (ModelOptions.given(cl, option)) {
@@ -91,7 +103,8 @@ public final class TraceCommand implements Callable<Integer> {
         }
         SavedModel saved = trained == null ? null : SavedModel.load(trained);
         Dataset train = data.loadTrain();
-        ModelSource form = saved != null ? saved.spec() : fresh(cl, train);
+        GraphModel graph = architecture.given() ? architecture.read() : null;
+        ModelSource form = saved != null ? saved.spec() : graph != null ? graph : fresh(cl, train);
         Dataset shaped;
         try {
             shaped = form.shape(train.slice(0, Math.min(batch, train.size())));
@@ -100,7 +113,9 @@ public final class TraceCommand implements Callable<Integer> {
                     "the training data (" + data.describe() + ") does not fit " + form + ": " + e.getMessage());
         }
         form.requireMemory(shaped.size() * (values ? 2L : 1L), 0, 0, 0, "tracing " + form);
-        Network net = saved != null ? saved.network() : ((ModelSpec) form).build(new Random(seed));
+        Network net = saved != null
+                ? saved.network()
+                : graph != null ? graph.network(new Random(seed)) : ((ModelSpec) form).build(new Random(seed));
         Trace t = Trace.of(net, shaped.inputs(), shaped.targets(), values);
         PrintWriter out = cl.getOut();
         out.printf(

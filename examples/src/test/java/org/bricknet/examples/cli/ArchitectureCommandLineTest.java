@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.bricknet.core.Tensor;
+import org.bricknet.core.data.Dataset;
+import org.bricknet.core.inspect.Trace;
 import org.bricknet.core.io.ModelFiles;
 import org.bricknet.core.io.SafeTensors;
 import org.bricknet.examples.Datasets;
@@ -120,6 +123,32 @@ class ArchitectureCommandLineTest {
                 "1");
         assertEquals(0, none.code(), none.err());
         assertTrue(line(none.out(), "training ").endsWith(" 1 epochs, batch 100, adam lr 0.001, seed 42"), none.out());
+    }
+
+    @Test
+    void traceTakesAnArchitectureOrAGraphModelFile() throws Exception {
+        Path file = Architectures.write(dir, "mlp.json", Architectures.mlp("\"epochs\": 1"));
+        CommandLineTest.Run r = run("trace", "--architecture", file.toString(), "--batch", "5");
+        assertEquals(0, r.code(), r.err());
+        Dataset five = Datasets.mnist10kTrain().slice(0, 5);
+        Trace t = Trace.of(GraphModel.read(file).network(new Random(42)), five.inputs(), five.targets(), false);
+        assertTrue(r.out().startsWith("trace of " + file + " (784 → 10), fresh (seed 42)"), r.out());
+        assertTrue(r.out().contains(t.toString()), r.out());
+
+        Path model = dir.resolve("mlp.safetensors");
+        assertEquals(
+                0,
+                run("train", "--architecture", file.toString(), "--save", model.toString())
+                        .code());
+        CommandLineTest.Run tr = run("trace", "--trained", model.toString(), "--batch", "5");
+        assertEquals(0, tr.code(), tr.err());
+        Trace saved = Trace.of(ModelFiles.loadGraph(model), five.inputs(), five.targets(), false);
+        assertTrue(tr.out().contains(saved.toString()), tr.out());
+
+        refused(
+                run("trace", "--architecture", file.toString(), "--model", "cnn"),
+                2,
+                "bricknet: --model does not apply to --architecture, whose file says the model");
     }
 
     @Test
