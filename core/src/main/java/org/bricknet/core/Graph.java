@@ -348,7 +348,15 @@ public final class Graph implements Layer {
         return GraphText.summary(this, w);
     }
 
-    /** The graph in Graphviz's DOT language: a box per node, an arrow per input. */
+    /** The wiring, for the package's text and picture of nested graphs. */
+    Wiring wiring() {
+        return w;
+    }
+
+    /**
+     * The graph in Graphviz's DOT language: a box per node, an arrow per input, a nested graph as a
+     * cluster of its own nodes.
+     */
     public String toDot() {
         return GraphText.dot(this, w);
     }

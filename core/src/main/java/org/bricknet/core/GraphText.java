@@ -157,55 +157,31 @@ final class GraphText {
         return sharer;
     }
 
+    /**
+     * The graph in DOT: an ellipse per input, a box per node, an octagon per loss; a nested graph is
+     * a cluster drawn with its own nodes (named {@code res1/fc1}), so that a residual's skip shows.
+     */
     static String dot(Graph g, Wiring w) {
         StringBuilder sb = new StringBuilder("digraph bricknet {\n  rankdir=TB;\n");
-        sb.append("  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
-        for (int i = 0; i < w.inputNames.size(); i++) {
-            sb.append("  ")
-                    .append(q(w.inputNames.get(i)))
-                    .append(" [shape=ellipse, label=")
-                    .append(q(w.inputNames.get(i) + "\n" + shape(w.portShapes.get(i))))
-                    .append("];\n");
-        }
-        Map<String, String> sharer = sharers(w);
-        for (Wiring.Node n : w.nodes) {
-            String params = count(n.brick().parameters());
-            String owner = sharer.get(n.name());
-            sb.append("  ")
-                    .append(q(n.name()))
-                    .append(" [label=")
-                    .append(q(n.name() + "\n" + describe(n.brick()) + "\n" + shape(w.portShapes.get(n.out()))
-                            + (owner != null
-                                    ? "\nshares " + owner
-                                    : "0".equals(params) ? "" : "\n" + params + " parameters")))
-                    .append("];\n");
-            for (int p : n.in()) {
-                edge(sb, w, p, n.name());
-            }
-            if (owner != null) {
-                sb.append("  ")
-                        .append(q(n.name()))
-                        .append(" -> ")
-                        .append(q(owner))
-                        .append(" [style=dashed, arrowhead=none, constraint=false, label=\"shares\"];\n");
-            }
-        }
+        sb.append("  graph [fontname=\"Helvetica\"];\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
+        body(sb, w, "", "  ");
         for (Wiring.Loss l : w.losses) {
             sb.append("  ")
                     .append(q(l.name()))
                     .append(" [shape=octagon, label=")
                     .append(q(l.name() + "\n" + describe(l.loss())))
                     .append("];\n");
-            edge(sb, w, l.scores(), l.name());
+            edge(sb, w, "", l.scores(), l.name(), "  ");
         }
-        for (String out : g.outputNames()) {
+        for (int k = 0; k < g.outputNames().size(); k++) {
+            String out = g.outputNames().get(k);
             sb.append("  ")
                     .append(q("output " + out))
                     .append(" [shape=plaintext, label=")
                     .append(q(out))
                     .append("];\n");
             sb.append("  ")
-                    .append(q(Wiring.base(out)))
+                    .append(q(source(w, "", w.outputs[k])))
                     .append(" -> ")
                     .append(q("output " + out))
                     .append(";\n");
@@ -213,13 +189,89 @@ final class GraphText {
         return sb.append("}\n").toString();
     }
 
-    private static void edge(StringBuilder sb, Wiring w, int port, String to) {
+    /** The inputs and nodes of {@code w}, their names prefixed by {@code prefix}, nested graphs as clusters. */
+    private static void body(StringBuilder sb, Wiring w, String prefix, String indent) {
+        for (int i = 0; i < w.inputNames.size(); i++) {
+            sb.append(indent)
+                    .append(q(prefix + w.inputNames.get(i)))
+                    .append(" [shape=ellipse, label=")
+                    .append(q(w.inputNames.get(i) + "\n" + shape(w.portShapes.get(i))))
+                    .append("];\n");
+        }
+        Map<String, String> sharer = sharers(w);
+        for (Wiring.Node n : w.nodes) {
+            String id = prefix + n.name();
+            String owner = sharer.get(n.name());
+            if (n.brick() instanceof Graph sub) {
+                sb.append(indent).append("subgraph ").append(q("cluster_" + id)).append(" {\n");
+                sb.append(indent)
+                        .append("  label=")
+                        .append(q(n.name() + ": " + describe(sub)
+                                + (owner != null ? ", shares " + prefix + owner : parameters(sub.parameters()))))
+                        .append(";\n")
+                        .append(indent)
+                        .append("  style=\"rounded,dashed\";\n");
+                body(sb, sub.wiring(), id + "/", indent + "  ");
+                sb.append(indent).append("}\n");
+                for (int i = 0; i < n.in().length; i++) {
+                    edge(
+                            sb,
+                            w,
+                            prefix,
+                            n.in()[i],
+                            id + "/" + sub.wiring().inputNames.get(i),
+                            indent);
+                }
+                continue;
+            }
+            sb.append(indent)
+                    .append(q(id))
+                    .append(" [label=")
+                    .append(q(n.name() + "\n" + describe(n.brick()) + "\n" + shape(w.portShapes.get(n.out()))
+                            + (owner != null
+                                    ? "\nshares " + owner
+                                    : parameters(n.brick().parameters()))))
+                    .append("];\n");
+            for (int p : n.in()) {
+                edge(sb, w, prefix, p, id, indent);
+            }
+            if (owner != null) {
+                sb.append(indent)
+                        .append(q(id))
+                        .append(" -> ")
+                        .append(q(prefix + owner))
+                        .append(" [style=dashed, arrowhead=none, constraint=false, label=\"shares\"];\n");
+            }
+        }
+    }
+
+    /** {@code "\n15 parameters"}, or nothing for none. */
+    private static String parameters(List<Parameter> ps) {
+        String n = count(ps);
+        return "0".equals(n) ? "" : "\n" + n + " parameters";
+    }
+
+    private static void edge(StringBuilder sb, Wiring w, String prefix, int port, String to, String indent) {
         String from = w.portNames.get(port);
-        sb.append("  ").append(q(Wiring.base(from))).append(" -> ").append(q(to));
-        if (from.contains(":")) {
+        sb.append(indent).append(q(source(w, prefix, port))).append(" -> ").append(q(to));
+        Wiring.Node n = w.producer(port);
+        if (from.contains(":") && (n == null || !(n.brick() instanceof Graph))) {
             sb.append(" [label=").append(q(from.substring(from.indexOf(':')))).append("]");
         }
         sb.append(";\n");
+    }
+
+    /** The DOT node that gives {@code port}: an input or a node, or inside a nested graph the node giving its output. */
+    private static String source(Wiring w, String prefix, int port) {
+        Wiring.Node n = w.producer(port);
+        if (n == null) {
+            return prefix + w.portNames.get(port);
+        }
+        if (n.brick() instanceof Graph sub) {
+            Wiring inner = sub.wiring();
+            return source(inner, prefix + n.name() + "/", inner.outputs[port - n.out()]);
+        }
+        return prefix + n.name();
     }
 
     /**

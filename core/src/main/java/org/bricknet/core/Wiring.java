@@ -40,6 +40,16 @@ final class Wiring {
 
     private Wiring() {}
 
+    /** The node that gives {@code port}, or null when the port is one of the graph's inputs. */
+    Node producer(int port) {
+        for (Node n : nodes) {
+            if (port >= n.out() && port < n.out() + n.outCount()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     static Wiring compile(GraphBuilder b, Random random) {
         Wiring w = new Wiring();
         w.check(b);

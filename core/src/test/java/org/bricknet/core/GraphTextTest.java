@@ -102,6 +102,37 @@ class GraphTextTest {
         dot.lines().skip(1).filter(l -> !l.equals("}")).forEach(l -> assertTrue(l.endsWith(";"), l));
     }
 
+    /** x → res (a graph: in → f: Linear 3→3 → sum = in + f) → loss: the block is a cluster, its skip visible. */
+    @Test
+    void aNestedGraphIsAClusterOfItsOwnNodesSoItsSkipShows() {
+        Random r = new Random(3);
+        Graph block = Graph.builder()
+                .input("in")
+                .node("f", new Linear(3, 3, 0.5, r), "in")
+                .node("sum", new Join(), "in", "f")
+                .output("sum")
+                .build();
+        Graph g = Graph.builder()
+                .input("x", 3)
+                .node("res", block, "x")
+                .loss("loss", new SoftmaxCrossEntropy(), "res", "t", 1.0)
+                .build();
+        String dot = g.toDot();
+        assertTrue(
+                dot.contains("  subgraph \"cluster_res\" {\n    label=\"res: graph of 2 nodes\\n12 parameters\";\n"),
+                dot);
+        assertTrue(dot.contains("    \"res/in\" [shape=ellipse"), dot);
+        assertTrue(dot.contains("    \"res/in\" -> \"res/f\";\n"), dot);
+        assertTrue(dot.contains("    \"res/in\" -> \"res/sum\";\n    \"res/f\" -> \"res/sum\";\n"), dot);
+        assertTrue(dot.contains("  \"x\" -> \"res/in\";\n"), dot);
+        assertTrue(dot.contains("  \"res/sum\" -> \"loss\";\n"), dot);
+        assertTrue(dot.contains("  \"res/sum\" -> \"output res\";\n"), dot);
+        dot.lines()
+                .skip(1)
+                .filter(l -> !l.strip().equals("}") && !l.endsWith("{"))
+                .forEach(l -> assertTrue(l.endsWith(";"), l));
+    }
+
     /** Graphviz accepts it, where Graphviz is installed (Debian: graphviz); skipped elsewhere. */
     @Test
     void dotDrawsItWhereGraphvizIsInstalled() throws IOException, InterruptedException {
