@@ -6,7 +6,7 @@ import java.util.Locale;
  * Memory asked for before it is taken: every allocation whose size comes from the user's input
  * (a data file's announced size, a model's widths, a header) first states what it needs here, and
  * a need the Java heap cannot meet is refused with a {@link NotEnoughMemoryException} that says
- * how much is needed, how much the heap has, and the {@code -Xmx} to run with, instead of an
+ * how much is needed, how much the heap can give, and the {@code -Xmx} to run with, instead of an
  * {@code OutOfMemoryError} halfway through the work.
  *
  * <p>What is free is {@code maxMemory − used}, less a reserve of an eighth of the heap (at most
@@ -41,7 +41,8 @@ public final class Memory {
         }
         Runtime r = Runtime.getRuntime();
         long used = r.maxMemory() - free;
-        throw new NotEnoughMemoryException(what, bytes, free, r.maxMemory(), suggestedHeap(used + reserve + bytes));
+        throw new NotEnoughMemoryException(
+                what, bytes, free - reserve, r.maxMemory(), suggestedHeap(used + reserve + bytes));
     }
 
     /** {@code needed} with a quarter more for the rest of the run, rounded up to a -Xmx value. */

@@ -10,8 +10,8 @@ public final class NotEnoughMemoryException extends RuntimeException {
     private final long free;
 
     NotEnoughMemoryException(String what, long needed, long free, long max, String suggestion) {
-        super(what + " needs " + Memory.size(needed) + " of memory; the Java heap has " + Memory.size(free)
-                + " free of its " + Memory.size(max)
+        super(what + " needs " + Memory.size(needed) + " of memory; the Java heap can give "
+                + Memory.size(Math.max(0, free)) + " of its " + Memory.size(max)
                 + (suggestion.startsWith("-Xmx") ? "; run java with " : "; it needs ")
                 + suggestion);
         this.needed = needed;
@@ -23,7 +23,7 @@ public final class NotEnoughMemoryException extends RuntimeException {
         return needed;
     }
 
-    /** The bytes the heap had free when it refused. */
+    /** The bytes the heap could give when it refused: what was free, less the collector's reserve. */
     public long free() {
         return free;
     }

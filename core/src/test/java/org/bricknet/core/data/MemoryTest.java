@@ -16,10 +16,21 @@ class MemoryTest {
         assertEquals(need, e.needed());
         assertTrue(
                 e.getMessage()
-                        .matches("the thing needs [0-9.]+ [KMG]iB of memory; the Java heap has [0-9.]+ [KMG]iB free"
+                        .matches("the thing needs [0-9.]+ [KMG]iB of memory; the Java heap can give [0-9.]+ [KMG]iB"
                                 + " of its [0-9.]+ [KMG]iB; run java with -Xmx[0-9]+[mg]"),
                 e.getMessage());
         Memory.require(1024, "a little");
+    }
+
+    /** A need that fits what is free but not what the collector leaves: the message says less than the need. */
+    @Test
+    void theHeapSaysWhatItCanGiveWithTheCollectorsReserveKept() {
+        System.gc();
+        long reserve = Math.min(Runtime.getRuntime().maxMemory() / 8, 32L << 20);
+        long need = Memory.free() - reserve / 2;
+        NotEnoughMemoryException e =
+                assertThrows(NotEnoughMemoryException.class, () -> Memory.require(need, "the thing"));
+        assertTrue(e.free() < e.needed(), e.getMessage());
     }
 
     @Test

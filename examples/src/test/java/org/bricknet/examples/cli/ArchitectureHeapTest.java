@@ -27,7 +27,7 @@ class ArchitectureHeapTest {
             String last = out.lines().reduce((a, b) -> b).orElse("");
             assertTrue(last.startsWith("bricknet: " + what), out);
             assertTrue(
-                    last.matches(".* needs [0-9.]+ [KMG]iB of memory; the Java heap has [0-9.]+ [KMG]iB free of its"
+                    last.matches(".* needs [0-9.]+ [KMG]iB of memory; the Java heap can give [0-9.]+ [KMG]iB of its"
                             + " [0-9.]+ [KMG]iB; run java with -Xmx[0-9]+[mg]"),
                     last);
             assertFalse(out.contains("OutOfMemoryError") || out.contains("\tat ") || out.contains("Epoch "), out);
