@@ -19,6 +19,9 @@ import org.bricknet.core.engine.Ops;
  * as {@code (N, in)} as the book's {@code reshape} does, its gradient given back in the input's
  * shape; output {@code (N, out)}; parameters {@code W (in, out)} and {@code b (out,)}. In a
  * {@link org.bricknet.core.Graph}, {@code new Affine(out, init)} takes {@code in} from its input.
+ *
+ * <p>The forward and backward passes come first below; the constructors and the graph's sizing
+ * after them.
  */
 public final class Affine implements Layer {
     private final int outSize;
@@ -29,6 +32,34 @@ public final class Affine implements Layer {
     private Tensor x;
     private Tensor y;
     private Tensor dx;
+
+    @Override
+    public Tensor forward(Tensor x) {
+        requireBuilt();
+        if (x.rank() < 2 || x.cols() != in()) {
+            throw new IllegalArgumentException("Affine: expected input of shape (N, " + in() + ") or (N, ...) with "
+                    + in() + " values per row, got " + x.shapeString());
+        }
+        this.x = x;
+        y = Tensor.reuse(y, x.rows(), out());
+        Ops.fillRows(y, b.value()); // y = b on every row,
+        Ops.multAdd(x, w.value(), y); // then y += x·W
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        Shapes.requireForward("Affine", x);
+        Shapes.requireMatrix("Affine", "output gradient", x.rows(), out(), dout);
+        Ops.multTransA(x, dout, w.grad()); // dW = xᵀ·dout
+        Ops.sumCols(dout, b.grad()); // db = Σ_rows dout
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        dx = Tensor.reuse(dx, x);
+        Ops.multTransB(dout, w.value(), dx); // dx = dout·Wᵀ
+        return dx;
+    }
 
     /** A layer over the given weights {@code (in, out)} and bias {@code (out)}; not copied. */
     public Affine(Tensor weights, Tensor bias) {
@@ -99,34 +130,6 @@ public final class Affine implements Layer {
                     "expected " + in() + " values per example, got " + Tensor.shapeString(inputShapes[0]));
         }
         return new int[][] {{outSize}};
-    }
-
-    @Override
-    public Tensor forward(Tensor x) {
-        requireBuilt();
-        if (x.rank() < 2 || x.cols() != in()) {
-            throw new IllegalArgumentException("Affine: expected input of shape (N, " + in() + ") or (N, ...) with "
-                    + in() + " values per row, got " + x.shapeString());
-        }
-        this.x = x;
-        y = Tensor.reuse(y, x.rows(), out());
-        Ops.fillRows(y, b.value()); // y = b on every row,
-        Ops.multAdd(x, w.value(), y); // then y += x·W
-        return y;
-    }
-
-    @Override
-    public Tensor backward(Tensor dout) {
-        Shapes.requireForward("Affine", x);
-        Shapes.requireMatrix("Affine", "output gradient", x.rows(), out(), dout);
-        Ops.multTransA(x, dout, w.grad()); // dW = xᵀ·dout
-        Ops.sumCols(dout, b.grad()); // db = Σ_rows dout
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        dx = Tensor.reuse(dx, x);
-        Ops.multTransB(dout, w.value(), dx); // dx = dout·Wᵀ
-        return dx;
     }
 
     @Override
