@@ -98,7 +98,11 @@ final class GraphModel implements ModelSource {
      */
     static SavedModel load(Path file, SafeTensors.Contents contents) throws IOException {
         String where = file.toString();
-        GraphModel model = of(ModelFiles.architecture(contents, where, BrickRegistry.standard()), where, "graph");
+        String named = contents.metadata().get(GraphTraining.NAME);
+        GraphModel model = of(
+                ModelFiles.architecture(contents, where, BrickRegistry.standard()),
+                where,
+                named == null || named.isBlank() ? "graph" : named);
         ModelFiles.requireState(model.architecture, contents.tensors(), where);
         GraphSize.require(model, 0, model.evaluationRows(), 1, 0, "the model in " + file + " (" + model + ")");
         Network net = ModelFiles.loadGraph(model.architecture, contents, where);
@@ -120,7 +124,10 @@ final class GraphModel implements ModelSource {
         return name;
     }
 
-    /** What the commands call it: the architecture file it was first read from, or "graph". */
+    /**
+     * What the commands call it: the architecture file it was first read from (a model file keeps
+     * its name, {@code residual-mlp.json}), or "graph".
+     */
     String label() {
         return label;
     }
@@ -211,7 +218,8 @@ final class GraphModel implements ModelSource {
 
     @Override
     public void save(Path file, Network net) throws IOException {
-        ModelFiles.saveGraph(file, net, Map.of());
+        Path named = Path.of(label).getFileName();
+        ModelFiles.saveGraph(file, net, Map.of(GraphTraining.NAME, named == null ? label : named.toString()));
     }
 
     /**

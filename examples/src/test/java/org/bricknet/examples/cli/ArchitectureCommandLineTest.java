@@ -65,7 +65,8 @@ class ArchitectureCommandLineTest {
 
         CommandLineTest.Run eval = run("evaluate", "--model", model.toString());
         assertEquals(0, eval.code(), eval.err());
-        assertEquals("model " + model + ": graph (784 → 10), test set embedded mnist-10k", line(eval.out(), "model "));
+        assertEquals(
+                "model " + model + ": mlp.json (784 → 10), test set embedded mnist-10k", line(eval.out(), "model "));
         assertEquals(
                 "accuracy: " + correct + " / 2000 = " + last.substring(21, last.indexOf('%') + 1),
                 line(eval.out(), "accuracy: "));
@@ -82,8 +83,9 @@ class ArchitectureCommandLineTest {
         assertEquals(0, check.code(), check.out() + check.err());
         assertTrue(
                 check.out()
-                        .startsWith("gradcheck the model in " + model + " (graph (784 → 10)), at its trained weights,"
-                                + " on the first 3 embedded test digits"),
+                        .startsWith(
+                                "gradcheck the model in " + model + " (mlp.json (784 → 10)), at its trained weights,"
+                                        + " on the first 3 embedded test digits"),
                 check.out());
         assertTrue(check.out().contains("\n[fc1] W ") && check.out().contains("PASSED"), check.out());
     }

@@ -78,7 +78,7 @@ class GraphCommandTest {
                         .code());
         CommandLineTest.Run g = run("graph", graph.toString());
         assertEquals(0, g.code(), g.err());
-        assertTrue(g.out().startsWith("model " + graph + ": graph (784 → 10)\nGraph: 1 input, 3 nodes"), g.out());
+        assertTrue(g.out().startsWith("model " + graph + ": smooth.json (784 → 10)\nGraph: 1 input, 3 nodes"), g.out());
     }
 
     @Test
