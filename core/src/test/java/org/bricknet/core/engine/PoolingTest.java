@@ -44,6 +44,25 @@ class PoolingTest {
         check(20, 30, 24, 24, 3, 3, 2, 1, 4);
     }
 
+    /**
+     * Positive zero beats negative zero (as {@link Math#max}) and the first of equal cells wins, in
+     * the vector loop (two windows at a time) and in the scalar loop for the row's odd last window.
+     */
+    @Test
+    void positiveZeroBeatsNegativeZeroAndTheFirstOfEqualCellsWins() {
+        double z = -0.0;
+        Patches g = new Patches(1, 2, 6, 2, 2, 2, 0);
+        Tensor x = Tensor.of(new double[] {z, z, 0, 0, z, 0, z, 0, 0, z, z, z}, 1, 1, 2, 6);
+        Tensor y = Tensor.zeros(1, 1, 1, 3);
+        int[] argmax = new int[3];
+        Ops.maxPool(x, g, y, argmax);
+        assertArrayEquals(new double[] {0.0, 0.0, 0.0}, y.data());
+        for (double v : y.data()) {
+            assertEquals(0L, Double.doubleToRawLongBits(v));
+        }
+        assertArrayEquals(new int[] {7, 2, 5}, argmax);
+    }
+
     @Test
     void aNaNMakesItsWindowNaNWhereverItIs() {
         Patches g = new Patches(1, 2, 4, 2, 2, 2, 0);
