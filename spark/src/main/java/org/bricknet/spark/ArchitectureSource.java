@@ -26,10 +26,10 @@ import org.bricknet.core.io.BadFileException;
 public record ArchitectureSource(String json, long seed) implements NetworkSource {
     private static final String WHERE = "the architecture of an ArchitectureSource";
 
-    /** Checks that {@code json} is an architecture that builds a network of one input. */
+    /** Checks that {@code json} is an architecture (its graph is built on each call of {@link #build}). */
     public ArchitectureSource {
         Objects.requireNonNull(json, "ArchitectureSource: expected the JSON text of an architecture, got null");
-        parse(json).inputs();
+        parse(json);
     }
 
     /** The source of {@code architecture}'s graph, weights drawn from {@code seed}. */

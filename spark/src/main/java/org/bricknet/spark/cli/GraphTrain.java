@@ -118,6 +118,12 @@ final class GraphTrain {
                     "training, field 'schedule' (" + t.schedule() + "): bricknet-spark trains at one learning rate;"
                             + " remove the schedule, or train this model with bricknet.jar");
         }
+        if (a.inputs().size() != 1) {
+            throw new BadFileException(
+                    where,
+                    "the architecture has inputs " + a.inputs().keySet()
+                            + "; bricknet-spark feeds a graph one input, the examples");
+        }
         ArchitectureSource source = ArchitectureSource.of(a, seed);
         Network net = source.build().withWeightDecay(decay);
         requireOneLoss(net, where);

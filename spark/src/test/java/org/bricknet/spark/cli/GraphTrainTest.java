@@ -217,6 +217,23 @@ class GraphTrainTest {
                 d,
                 "--save",
                 save.toString());
+        Path twoInputs = Files.writeString(
+                dir.resolve("two.json"),
+                text.replace(
+                                "{\"name\": \"x\", \"shape\": [784]}",
+                                "{\"name\": \"x\", \"shape\": [784]}, {\"name\": \"y\", \"shape\": [3]}")
+                        .replace("[\"tanh\", \"relu\"]", "[\"tanh\", \"relu\", \"y\"]"));
+        assertRefused(
+                1,
+                "bricknet: " + twoInputs + ": the architecture has inputs [x, y]; bricknet-spark feeds a graph one"
+                        + " input, the examples",
+                "train",
+                "--architecture",
+                twoInputs.toString(),
+                "--data",
+                d,
+                "--save",
+                save.toString());
         assertFalse(Files.exists(save));
     }
 
