@@ -4,7 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bricknet.core.Layer;
+import org.bricknet.core.Brick;
+import org.bricknet.core.Graph;
 import org.bricknet.core.Network;
 
 /**
@@ -51,19 +52,29 @@ final class Replicas {
 
     /**
      * Why {@code net}'s loss on a batch is not the mean of its losses on the batch's parts, so that
-     * it cannot be split across partitions; null when it can. A layer that draws random numbers
-     * (Dropout) would draw different masks on each executor than on one machine; a layer with
+     * it cannot be split across partitions; null when it can. A brick that draws random numbers
+     * (Dropout) would draw different masks on each executor than on one machine; a brick with
      * running statistics (BatchNormalization) normalises by statistics of the whole batch, which
-     * couple its rows.
+     * couple its rows. Every node of the network's graph is looked at, inside nested blocks too
+     * (named {@code block/node}).
      */
     static String refusal(Network net) {
-        for (Map.Entry<String, Layer> e : net.layers().entrySet()) {
-            if (e.getValue().isStochastic()) {
-                return "layer '" + e.getKey() + "' draws random numbers (dropout), so each partition would draw its "
+        return refusal(net.graph(), "");
+    }
+
+    private static String refusal(Graph graph, String prefix) {
+        for (Map.Entry<String, Brick> e : graph.nodes().entrySet()) {
+            String name = prefix + e.getKey();
+            if (e.getValue() instanceof Graph block) {
+                String inner = refusal(block, name + "/");
+                if (inner != null) {
+                    return inner;
+                }
+            } else if (e.getValue().isStochastic()) {
+                return "layer '" + name + "' draws random numbers (dropout), so each partition would draw its "
                         + "own; train it on one machine";
-            }
-            if (!e.getValue().buffers().isEmpty()) {
-                return "layer '" + e.getKey() + "' normalises by statistics of the whole batch (batch "
+            } else if (!e.getValue().buffers().isEmpty()) {
+                return "layer '" + name + "' normalises by statistics of the whole batch (batch "
                         + "normalization), which do not split across partitions; train it on one machine";
             }
         }

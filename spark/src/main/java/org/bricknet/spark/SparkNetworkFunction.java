@@ -122,6 +122,17 @@ public final class SparkNetworkFunction implements DifferentiableFunction {
         return Scoring.correct(sc, run, source, vector.values(), set);
     }
 
+    /**
+     * Why {@code network} cannot be trained on Spark, by this function or by
+     * {@link DataParallelTrainer}, naming the layer (a graph's node, {@code block/node} inside a
+     * block): a layer that draws random numbers (Dropout) or normalises by batch statistics
+     * (BatchNormalization); null when its rows are independent and it can. Lets a caller refuse
+     * before it starts Spark.
+     */
+    public static String refusal(Network network) {
+        return Replicas.refusal(network);
+    }
+
     /** Refuses a source whose networks differ from {@code network} in parameter keys or shapes. */
     static void requireSameForm(Network network, NetworkSource source) {
         Network probe = source.build();

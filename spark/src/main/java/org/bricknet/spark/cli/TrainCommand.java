@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "  two-layer  50 / 100 / 100 / sgd 0.1",
             "  nielsen    30 / 30 / 10 / sgd 3.0",
             "  mlp        100,100,100 / 20 / 100 / sgd 0.1",
-            "  cnn        100 / 10 / 100 / adam 0.001"
+            "  cnn        100 / 10 / 100 / adam 0.001",
+            "  --architecture FILE.json: the file's training section, else 10 / 100 / adam at its default rate"
         })
 final class TrainCommand implements Callable<Integer> {
     private static final String[] MODEL_OPTIONS = {
@@ -56,6 +57,13 @@ final class TrainCommand implements Callable<Integer> {
             paramLabel = "KIND",
             description = "two-layer, nielsen, mlp or cnn; default: ${DEFAULT-VALUE}")
     String model;
+
+    @Option(
+            names = "--architecture",
+            paramLabel = "FILE.json",
+            description = "a graph written as an architecture file (as bricknet.jar trains); its 'training' section"
+                    + " gives the defaults, which the options here override")
+    Path architecture;
 
     @Option(names = "--hidden", paramLabel = "H[,H...]", description = "hidden layer sizes, e.g. 100,100,100")
     String hidden;
@@ -160,6 +168,9 @@ final class TrainCommand implements Callable<Integer> {
             throw usage("--plot and --plot-weights are drawn by bricknet.jar only; save the model with --save");
         }
         Checkpoint from = resume == null ? null : Checkpoint.load(resume);
+        if (GraphTrain.wanted(architecture, from)) {
+            return GraphTrain.run(this, from, out, sessions);
+        }
         String resumedFile = from == null ? null : Checkpoint.file(resume).toString();
         ModelForm resumedForm = from == null ? null : ModelForm.fromMetadata(from.extra(), resumedFile);
         String kind = from != null ? resumedForm.kind() : model;

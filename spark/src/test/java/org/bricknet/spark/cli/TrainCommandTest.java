@@ -359,7 +359,7 @@ class TrainCommandTest {
     }
 
     /** Writes {@code d} as {@code prefix-images-idx3-ubyte} and {@code prefix-labels-idx1-ubyte}. */
-    private static void writeIdx(Path dir, String prefix, Dataset d) throws IOException {
+    static void writeIdx(Path dir, String prefix, Dataset d) throws IOException {
         try (OutputStream f = Files.newOutputStream(dir.resolve(prefix + "-images-idx3-ubyte"));
                 DataOutputStream out = new DataOutputStream(f)) {
             out.writeInt(0x0803);
