@@ -225,6 +225,20 @@ class ArchitectureCommandLineTest {
                 recorded);
         assertEquals(file.toString(), c.extra().get("architecture_name"));
         assertEquals("step:1:0.5", c.extra().get("control_schedule"));
+
+        // --schedule replaces the file's, and is what the checkpoint records
+        Path cp2 = dir.resolve("cp2");
+        Files.createDirectory(cp2);
+        CommandLineTest.Run over = run(
+                "train", "--architecture", file.toString(), "--schedule", "exp:0.9", "--checkpoint", cp2.toString());
+        assertEquals(0, over.code(), over.err());
+        assertTrue(over.out().contains("learning rate schedule exp:0.9\n"), over.out());
+        Checkpoint c2 = Checkpoint.load(cp2);
+        double[] rates = c2.history().epochs().stream()
+                .mapToDouble(EpochStats::learningRate)
+                .toArray();
+        assertArrayEquals(new double[] {0.1, 0.1 * 0.9, 0.1 * 0.9 * 0.9}, rates, 1e-15);
+        assertEquals("exp:0.9", c2.extra().get("control_schedule"));
     }
 
     @Test
