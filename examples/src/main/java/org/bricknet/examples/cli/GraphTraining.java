@@ -2,7 +2,6 @@ package org.bricknet.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import org.bricknet.optim.training.Checkpoint;
 import org.bricknet.optim.training.LearningRateSchedule;
 import org.bricknet.optim.training.Metric;
 import org.bricknet.optim.training.Trainer;
-import org.bricknet.optim.training.TrainingDivergedException;
 import org.bricknet.optim.training.TrainingHistory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -190,10 +188,7 @@ final class GraphTraining {
                 out.println("note: the file's schedule " + t.schedule() + " sets a rate per epoch; L-BFGS has none");
             }
             double acc = FullBatchTraining.run(net, train, test, n, out);
-            out.printf(
-                    "final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-            cmd.outputs.after(net, "after L-BFGS");
-            return results.saveAndWrite(net, model, cmd.outputs.outputs(net, model, null));
+            return cmd.finish(net, model, acc, test, "after L-BFGS", null, results, out);
         }
         Trainer trainer = new Trainer(net, opt)
                 .epochs(n)
@@ -202,37 +197,10 @@ final class GraphTraining {
                 .evaluateOn(test)
                 .evaluationBatchSize(evaluationRows)
                 .output(out);
-        cmd.outputs.watch(trainer);
-        cmd.controls.applyTo(trainer);
-        if (from != null) {
-            trainer.resumeFrom(from, cmd.checkpoints.resumedFile());
-            out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, cmd.checkpoints.resumedFile());
-        }
-        if (cmd.checkpoints.target() != null) {
-            Path dir = cmd.checkpoints.target();
-            Architecture.Training settings =
-                    new Architecture.Training(n, b, optName, eta, decay > 0 ? decay : null, cmd.controls.schedule);
-            trainer.checkpointTo(
-                            dir,
-                            cmd.controls.withControls(
-                                    OptimizerOptions.withHyperparameters(metadata(model, settings), opt)))
-                    .onEpoch(e -> Signals.note("the checkpoint of epoch " + e.epoch() + " is in " + dir));
-            Signals.note(
-                    from == null
-                            ? "no epoch was complete: " + dir + " holds no checkpoint of this run"
-                            : "the checkpoint of epoch " + from.epoch() + " is in " + dir);
-        }
-        TrainingHistory history;
-        try {
-            history = trainer.fit(train);
-        } catch (TrainingDivergedException e) {
-            results.keepLastGood(net, model, e);
-            throw e;
-        }
-        double acc = cmd.controls.kept(history, from).testAccuracy();
-        out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        cmd.outputs.after(net, cmd.controls.end(history, from));
-        return results.saveAndWrite(net, model, cmd.outputs.outputs(net, model, history));
+        Architecture.Training settings =
+                new Architecture.Training(n, b, optName, eta, decay > 0 ? decay : null, cmd.controls.schedule);
+        Map<String, String> metadata = OptimizerOptions.withHyperparameters(metadata(model, settings), opt);
+        return cmd.fit(trainer, n, net, model, from, metadata, train, test, results, out);
     }
 
     /** The architecture of {@code --architecture}; the built-in models' options are refused beside it. */

@@ -1,7 +1,9 @@
 package org.bricknet.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.bricknet.core.Network;
@@ -254,10 +256,7 @@ public final class TrainCommand implements Callable<Integer> {
                 seed);
         if (fullBatch) {
             double acc = FullBatchTraining.run(net, train, test, n, out);
-            out.printf(
-                    "final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-            outputs.after(net, "after L-BFGS");
-            return results.saveAndWrite(net, modelSpec, outputs.outputs(net, modelSpec, null));
+            return finish(net, modelSpec, acc, test, "after L-BFGS", null, results, out);
         }
         Trainer trainer = new Trainer(net, opt)
                 .epochs(n)
@@ -266,18 +265,38 @@ public final class TrainCommand implements Callable<Integer> {
                 .evaluateOn(test)
                 .evaluationBatchSize(evaluationRows)
                 .output(out);
+        Map<String, String> metadata =
+                OptimizerOptions.withHyperparameters(CheckpointOptions.metadata(modelSpec, n), opt);
+        return fit(trainer, n, net, modelSpec, from, metadata, train, test, results, out);
+    }
+
+    /**
+     * The mini-batch run a built-in model and an architecture share once {@code trainer} is set up:
+     * the outputs and controls given to it, the resumed state, checkpoints carrying
+     * {@code metadata} and the controls, the fit (a divergence keeps the last good parameters with
+     * {@code --save}), then {@link #finish}.
+     */
+    int fit(
+            Trainer trainer,
+            int epochs,
+            Network net,
+            ModelSource model,
+            Checkpoint from,
+            Map<String, String> metadata,
+            Dataset train,
+            Dataset test,
+            Results results,
+            PrintStream out)
+            throws IOException {
         outputs.watch(trainer);
         controls.applyTo(trainer);
         if (from != null) {
             trainer.resumeFrom(from, checkpoints.resumedFile());
-            out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), n, checkpoints.resumedFile());
+            out.printf("resuming after epoch %d of %d from %s%n", from.epoch(), epochs, checkpoints.resumedFile());
         }
         if (checkpoints.target() != null) {
             Path dir = checkpoints.target();
-            trainer.checkpointTo(
-                            dir,
-                            controls.withControls(OptimizerOptions.withHyperparameters(
-                                    CheckpointOptions.metadata(modelSpec, n), opt)))
+            trainer.checkpointTo(dir, controls.withControls(metadata))
                     .onEpoch(e -> Signals.note("the checkpoint of epoch " + e.epoch() + " is in " + dir));
             Signals.note(
                     from == null
@@ -288,13 +307,30 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             history = trainer.fit(train);
         } catch (TrainingDivergedException e) {
-            results.keepLastGood(net, modelSpec, e);
+            results.keepLastGood(net, model, e);
             throw e;
         }
         double acc = controls.kept(history, from).testAccuracy();
+        return finish(net, model, acc, test, controls.end(history, from), history, results, out);
+    }
+
+    /**
+     * The end of a run: the final test accuracy, the activations recorded {@code end} ("after 20
+     * epochs"), then the model saved and the other outputs written ({@code history} null after L-BFGS).
+     */
+    int finish(
+            Network net,
+            ModelSource model,
+            double acc,
+            Dataset test,
+            String end,
+            TrainingHistory history,
+            Results results,
+            PrintStream out)
+            throws IOException {
         out.printf("final test accuracy: %.2f%% (%d / %d)%n", 100 * acc, Math.round(acc * test.size()), test.size());
-        outputs.after(net, controls.end(history, from));
-        return results.saveAndWrite(net, modelSpec, outputs.outputs(net, modelSpec, history));
+        outputs.after(net, end);
+        return results.saveAndWrite(net, model, outputs.outputs(net, model, history));
     }
 
     /** A fresh model's form: the data's geometry, the options given, the kind's defaults. */
