@@ -109,7 +109,7 @@ public final class Ops {
      * from a data set.
      */
     public static void gatherRows(double[] src, int rowLength, int[] index, int from, int n, double[] dst) {
-        gather(src, null, null, rowLength, index, from, n, dst);
+        RowGather.gather(src, null, null, rowLength, index, from, n, dst);
     }
 
     /**
@@ -123,28 +123,7 @@ public final class Ops {
             throw new IllegalArgumentException(
                     "Ops.gatherRows: expected a table of 256 values, one per byte, got " + values.length);
         }
-        gather(null, src, values, rowLength, index, from, n, dst);
-    }
-
-    private static void gather(
-            double[] src, byte[] bytes, double[] values, int rowLength, int[] index, int from, int n, double[] dst) {
-        if ((long) n * rowLength > dst.length || from < 0 || from + n > index.length) {
-            throw new IllegalArgumentException("Ops.gatherRows: " + n + " rows of " + rowLength + " values from index "
-                    + from + " of " + index.length + " do not fit " + dst.length + " values");
-        }
-        long start = Counters.start();
-        Gather g = GATHER.get();
-        g.set(src, bytes, values, rowLength, index, from, n, dst);
-        try {
-            if ((long) n * rowLength < SecondCore.SPLIT_MIN_VALUES || rowLength < 16) {
-                g.run(0, rowLength);
-            } else {
-                SecondCore.split(rowLength, g);
-            }
-        } finally {
-            g.set(null, null, null, 0, null, 0, 0, null);
-            Counters.stop(Work.GATHER, start);
-        }
+        RowGather.gather(null, src, values, rowLength, index, from, n, dst);
     }
 
     /** Whether every element of {@code t} is finite (neither NaN nor infinite). */
@@ -331,49 +310,8 @@ public final class Ops {
         Counters.stopProducts(start, 2L * m * n * k);
     }
 
-    private static final ThreadLocal<Gather> GATHER = ThreadLocal.withInitial(Gather::new);
     private static final ThreadLocal<Scan> SCAN = ThreadLocal.withInitial(Scan::new);
     private static final ThreadLocal<Update> UPDATE = ThreadLocal.withInitial(Update::new);
-
-    /** Columns {@code [c0, c1)} of the gathered rows; reused by its thread so that a gather allocates nothing. */
-    private static final class Gather implements SecondCore.RangeTask {
-        private double[] src;
-        private byte[] bytes;
-        private double[] values;
-        private int per;
-        private int[] index;
-        private int from;
-        private int n;
-        private double[] dst;
-
-        void set(double[] src, byte[] bytes, double[] values, int per, int[] index, int from, int n, double[] dst) {
-            this.src = src;
-            this.bytes = bytes;
-            this.values = values;
-            this.per = per;
-            this.index = index;
-            this.from = from;
-            this.n = n;
-            this.dst = dst;
-        }
-
-        @Override
-        public void run(int c0, int c1) {
-            if (bytes == null) {
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(src, index[from + i] * per + c0, dst, i * per + c0, c1 - c0);
-                }
-                return;
-            }
-            for (int i = 0; i < n; i++) {
-                int s = index[from + i] * per;
-                int d = i * per;
-                for (int c = c0; c < c1; c++) {
-                    dst[d + c] = values[bytes[s + c] & 0xff];
-                }
-            }
-        }
-    }
 
     /** The finiteness scan of one half. */
     private static final class Scan implements SecondCore.RangeTask {
