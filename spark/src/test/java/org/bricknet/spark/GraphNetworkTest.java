@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.bricknet.core.Network;
 import org.bricknet.core.data.Dataset;
 import org.bricknet.optim.Optimizers;
@@ -53,27 +52,8 @@ class GraphNetworkTest {
             NetworkFunction single =
                     new NetworkFunction(source.build().withWeightDecay(1e-3), train.inputs(), train.targets());
             SparkNetworkFunction spark = new SparkNetworkFunction(net, source, set);
-            double[] x = single.parameters();
-            Random random = new Random(partitions);
-            for (int i = 0; i < x.length; i++) {
-                x[i] += 0.05 * random.nextGaussian();
-            }
-            double[] g1 = new double[x.length];
-            double[] g2 = new double[x.length];
-            double f1 = single.valueAndGradient(x, g1);
-            double f2 = spark.valueAndGradient(x, g2);
-            double scale = 0;
-            double worst = 0;
-            for (int i = 0; i < x.length; i++) {
-                scale = Math.max(scale, Math.abs(g1[i]));
-                worst = Math.max(worst, Math.abs(g1[i] - g2[i]));
-            }
-            System.out.printf(
-                    "graph, %d partitions: loss %.17g vs %.17g (rel %.1e), gradient max diff %.1e of max %.1e%n",
-                    partitions, f1, f2, Math.abs(f1 - f2) / Math.abs(f1), worst, scale);
+            double scale = SparkNetworkFunctionTest.assertSameAsOneMachine(single, spark, partitions, "graph, ");
             assertTrue(scale > 0, "the gradient is zero");
-            assertEquals(f1, f2, 1e-12 * Math.abs(f1), "loss");
-            assertTrue(worst <= 1e-12 * scale, "gradient differs by " + worst + ", max |g| " + scale);
         } finally {
             set.unpersist();
         }

@@ -53,28 +53,39 @@ class SparkNetworkFunctionTest {
         for (NetworkSource source : new NetworkSource[] {TWO_LAYER, () -> SharedSpark.sigmoidWithDecay(7)}) {
             NetworkFunction single = new NetworkFunction(source.build(), train.inputs(), train.targets());
             SparkNetworkFunction spark = new SparkNetworkFunction(source.build(), source, SPLITS.get(partitions));
-            double[] x = single.parameters();
-            Random random = new Random(partitions);
-            for (int i = 0; i < x.length; i++) {
-                x[i] += 0.05 * random.nextGaussian();
-            }
-            double[] g1 = new double[x.length];
-            double[] g2 = new double[x.length];
-            double f1 = single.valueAndGradient(x, g1);
-            double f2 = spark.valueAndGradient(x, g2);
-            double scale = 0;
-            double worst = 0;
-            for (int i = 0; i < x.length; i++) {
-                scale = Math.max(scale, Math.abs(g1[i]));
-                worst = Math.max(worst, Math.abs(g1[i] - g2[i]));
-            }
-            System.out.printf(
-                    "%d partitions: loss %.17g vs %.17g (rel %.1e), gradient max diff %.1e of max %.1e%n",
-                    partitions, f1, f2, Math.abs(f1 - f2) / Math.abs(f1), worst, scale);
-            assertEquals(f1, f2, 1e-12 * Math.abs(f1), "loss");
-            assertTrue(worst <= 1e-12 * scale, "gradient differs by " + worst + ", max |g| " + scale);
+            assertSameAsOneMachine(single, spark, partitions, "");
             assertEquals(1, spark.evaluations());
         }
+    }
+
+    /**
+     * At a point near the network's own (its parameters moved by N(0, 0.05²), seeded by
+     * {@code partitions}), the Spark loss and gradient equal the single machine's to a relative
+     * 1e-12; returns the largest |gradient element|, the gradient's scale.
+     */
+    static double assertSameAsOneMachine(
+            NetworkFunction single, SparkNetworkFunction spark, int partitions, String label) {
+        double[] x = single.parameters();
+        Random random = new Random(partitions);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += 0.05 * random.nextGaussian();
+        }
+        double[] g1 = new double[x.length];
+        double[] g2 = new double[x.length];
+        double f1 = single.valueAndGradient(x, g1);
+        double f2 = spark.valueAndGradient(x, g2);
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            scale = Math.max(scale, Math.abs(g1[i]));
+            worst = Math.max(worst, Math.abs(g1[i] - g2[i]));
+        }
+        System.out.printf(
+                "%s%d partitions: loss %.17g vs %.17g (rel %.1e), gradient max diff %.1e of max %.1e%n",
+                label, partitions, f1, f2, Math.abs(f1 - f2) / Math.abs(f1), worst, scale);
+        assertEquals(f1, f2, 1e-12 * Math.abs(f1), "loss");
+        assertTrue(worst <= 1e-12 * scale, "gradient differs by " + worst + ", max |g| " + scale);
+        return scale;
     }
 
     @ParameterizedTest(name = "{0} partitions")
