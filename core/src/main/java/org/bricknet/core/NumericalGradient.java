@@ -46,9 +46,13 @@ public final class NumericalGradient {
      * exactly, even when {@code f} throws.
      */
     public static Probe probe(DoubleSupplier f, Tensor x, int i) {
+        return probe(f, x, i, step(x.data()[i]));
+    }
+
+    /** {@link #probe(DoubleSupplier, Tensor, int)} with the step {@code h} given. */
+    public static Probe probe(DoubleSupplier f, Tensor x, int i, double h) {
         double[] d = x.data();
         double old = d[i];
-        double h = step(old);
         double plus = old + h;
         double minus = old - h;
         try {

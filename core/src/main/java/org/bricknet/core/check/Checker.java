@@ -131,23 +131,8 @@ public final class Checker {
 
     /** A central difference of element {@code i} with step {@code h}; the element is put back exactly. */
     private static Slopes probe(DoubleSupplier f, Tensor x, int i, double h, double f0) {
-        double[] d = x.data();
-        double old = d[i];
-        double plus = old + h;
-        double minus = old - h;
-        try {
-            d[i] = plus;
-            double fPlus = f.getAsDouble();
-            d[i] = minus;
-            double fMinus = f.getAsDouble();
-            return new Slopes(
-                    (fPlus - fMinus) / (plus - minus),
-                    (fPlus - f0) / (plus - old),
-                    (f0 - fMinus) / (old - minus),
-                    false);
-        } finally {
-            d[i] = old;
-        }
+        NumericalGradient.Probe p = NumericalGradient.probe(f, x, i, h);
+        return new Slopes(p.central(), p.forward(f0), p.backward(f0), false);
     }
 
     /**
