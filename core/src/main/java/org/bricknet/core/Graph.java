@@ -343,6 +343,16 @@ public final class Graph implements Layer {
         run.listeners().remove(listener);
     }
 
+    /**
+     * The runs of nodes that the graph does as one layer while no listener is attached
+     * ({@link Layer#fusedWith}; in SimpleConvNet {@code [Conv1, Relu1, Pool1]}): the outputs and
+     * gradients are the same bits, the values between them are not made. With a listener attached,
+     * every node runs on its own and the listener sees it.
+     */
+    public List<List<String>> fusedNodes() {
+        return run.fusedNodes();
+    }
+
     /** A table of the nodes: name, brick, inputs, output shape, parameters; then the totals. */
     public String summary() {
         return GraphText.summary(this, w);

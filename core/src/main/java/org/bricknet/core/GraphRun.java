@@ -14,6 +14,9 @@ final class GraphRun {
     private final Wiring w;
     private final Wiring.Node[] nodes;
     private final Layer[] single;
+    /** At the first of three nodes in a row that one layer does at once ({@link Layer#fusedWith}): that layer. */
+    private final Layer[] fused;
+
     private final Tensor[][] nodeIn;
     private final Tensor[][] nodeGrad;
     private final Tensor[] value;
@@ -29,6 +32,8 @@ final class GraphRun {
     private final List<GraphListener> listeners = new ArrayList<>();
     private boolean inputGradientsNeeded;
     private boolean forwardDone;
+    /** Whether the last forward ran the fused layers (no listener was attached). */
+    private boolean ranFused;
 
     GraphRun(Wiring w) {
         this.w = w;
@@ -53,12 +58,38 @@ final class GraphRun {
                     .filter(p -> w.shared.containsKey(p.value()))
                     .toArray(Parameter[]::new);
         }
+        this.fused = new Layer[nodes.length];
+        for (int k = 0; k + 2 < nodes.length; k++) {
+            if (chained(k) && chained(k + 1) && single[k + 2] != null) {
+                fused[k] = single[k].fusedWith(single[k + 1], single[k + 2]);
+                k += fused[k] == null ? 0 : 2;
+            }
+        }
         this.lossScale = new Tensor[w.losses.size()];
         this.lossTarget = new int[w.losses.size()];
         for (int i = 0; i < lossScale.length; i++) {
             lossScale[i] = Tensor.vector(w.losses.get(i).weight());
             lossTarget[i] = w.targets.indexOf(w.losses.get(i).target());
         }
+    }
+
+    /** Whether node k is a one-to-one layer whose output is used by the next node alone. */
+    private boolean chained(int k) {
+        return single[k] != null
+                && single[k + 1] != null
+                && w.uses[nodes[k].out()] == 1
+                && nodes[k + 1].in()[0] == nodes[k].out();
+    }
+
+    /** The names of each run of nodes that one layer does at once while no listener is attached. */
+    List<List<String>> fusedNodes() {
+        List<List<String>> runs = new ArrayList<>();
+        for (int k = 0; k < nodes.length; k++) {
+            if (fused[k] != null) {
+                runs.add(List.of(nodes[k].name(), nodes[k + 1].name(), nodes[k + 2].name()));
+            }
+        }
+        return runs;
     }
 
     Tensor value(int port) {
@@ -97,8 +128,16 @@ final class GraphRun {
             }
             value[i] = x;
         }
+        ranFused = listeners.isEmpty();
         for (int k = 0; k < nodes.length; k++) {
             Wiring.Node n = nodes[k];
+            if (fused[k] != null && ranFused) {
+                value[nodes[k + 2].out()] = fused[k].forward(value[n.in()[0]]);
+                value[n.out()] = null; // the values between them are not made
+                value[nodes[k + 1].out()] = null;
+                k += 2;
+                continue;
+            }
             if (single[k] != null && listeners.isEmpty()) {
                 value[n.out()] = single[k].forward(value[n.in()[0]]);
                 continue;
@@ -151,7 +190,12 @@ final class GraphRun {
             }
         }
         for (int k = nodes.length - 1; k >= 0; k--) {
-            backwardNode(k);
+            if (ranFused && k >= 2 && fused[k - 2] != null) {
+                k -= 2;
+                backwardFused(k);
+            } else {
+                backwardNode(k);
+            }
         }
         sharedSums();
     }
@@ -195,6 +239,25 @@ final class GraphRun {
                 contribute(n.in()[i], dx == null ? null : dx[i], n.name());
             }
         }
+        shared(k);
+    }
+
+    /** Nodes k, k + 1 and k + 2 backward as the one layer that did them. */
+    private void backwardFused(int k) {
+        Tensor g = grad[nodes[k + 2].out()];
+        if (g == null) {
+            unreached(k + 2);
+            unreached(k + 1);
+            unreached(k);
+            return;
+        }
+        Tensor dx = fused[k].backward(g);
+        int in = nodes[k].in()[0];
+        if (in >= w.inputNames.size() || inputGradientsNeeded) {
+            contribute(in, dx, nodes[k].name());
+        }
+        shared(k + 2);
+        shared(k + 1);
         shared(k);
     }
 

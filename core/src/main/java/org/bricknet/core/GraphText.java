@@ -59,7 +59,17 @@ final class GraphText {
                 w.losses.size() == 1 ? "" : "es"));
         table(sb, new String[] {"node", "brick", "takes", "output shape", "parameters"}, rows);
         totals(sb, g.parameters(), g.buffers(), w.shared.size());
-        return sb.append("outputs: ").append(String.join(", ", g.outputNames())).toString();
+        sb.append("outputs: ").append(String.join(", ", g.outputNames()));
+        return fused(sb, g.fusedNodes()).toString();
+    }
+
+    /** The runs of nodes done as one layer ({@link Graph#fusedNodes()}), a line each. */
+    private static StringBuilder fused(StringBuilder sb, List<List<String>> runs) {
+        for (List<String> run : runs) {
+            sb.append(String.format(
+                    "%nruns %s as one layer (the same bits; a listener sees them apart)", String.join(" + ", run)));
+        }
+        return sb;
     }
 
     /**
@@ -81,7 +91,8 @@ final class GraphText {
                 loss == null ? ", no loss yet" : ", then " + describe(loss)));
         table(sb, new String[] {"layer", "brick", "parameters", "keys"}, rows);
         totals(sb, List.copyOf(net.parameters().values()), net.buffers(), 0);
-        return sb.append("weight decay: ").append(number(net.weightDecay())).toString();
+        sb.append("weight decay: ").append(number(net.weightDecay()));
+        return (loss == null ? sb : fused(sb, net.graph().fusedNodes())).toString();
     }
 
     private static void table(StringBuilder sb, String[] head, List<String[]> rows) {

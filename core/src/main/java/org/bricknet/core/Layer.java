@@ -19,6 +19,16 @@ public interface Layer extends Brick {
      */
     Tensor backward(Tensor dout);
 
+    /**
+     * A layer that does the work of this layer, {@code next} and {@code afterNext} in a chain at once,
+     * with the same bits, or null (the default): a {@link Graph} runs it in their place when nothing
+     * looks at the values between them (no {@link GraphListener}, and no other use of those values).
+     * Its parameters are theirs; the three layers' own caches are left as they were.
+     */
+    default Layer fusedWith(Layer next, Layer afterNext) {
+        return null;
+    }
+
     /** {@link #forward(Tensor)} of the one input, as the one output. */
     @Override
     default Tensor[] forward(Tensor... inputs) {

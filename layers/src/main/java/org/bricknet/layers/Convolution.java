@@ -162,6 +162,21 @@ public final class Convolution implements Layer {
         this.inputGradientNeeded = needed;
     }
 
+    boolean inputGradientNeeded() {
+        return inputGradientNeeded;
+    }
+
+    /**
+     * Followed by a {@link Relu} and a {@link MaxPooling}: the three as one pass of the engine
+     * ({@link ConvolutionReluPooling}), the same bits with the convolution's output kept in the cache.
+     */
+    @Override
+    public Layer fusedWith(Layer next, Layer afterNext) {
+        return next instanceof Relu && afterNext instanceof MaxPooling pool
+                ? new ConvolutionReluPooling(this, pool)
+                : null;
+    }
+
     public Parameter weights() {
         requireBuilt();
         return w;

@@ -27,19 +27,24 @@ public final class Im2Col {
      * input; fails naming {@code layer} and the shapes otherwise.
      */
     public static Patches geometry(String layer, Tensor x, int channels, int kh, int kw, int stride, int pad) {
-        if (x.rank() != 4 || (channels > 0 && x.dim(1) != channels)) {
+        return geometry(layer, x.shape(), channels, kh, kw, stride, pad);
+    }
+
+    /** {@link #geometry(String, Tensor, int, int, int, int, int)} for input of the given shape. */
+    static Patches geometry(String layer, int[] shape, int channels, int kh, int kw, int stride, int pad) {
+        if (shape.length != 4 || (channels > 0 && shape[1] != channels)) {
             String c = channels > 0 ? Integer.toString(channels) : "C";
             throw new IllegalArgumentException(
-                    layer + ": expected input of shape (N, " + c + ", H, W), got " + x.shapeString());
+                    layer + ": expected input of shape (N, " + c + ", H, W), got " + Tensor.shapeString(shape));
         }
-        int h = x.dim(2);
-        int w = x.dim(3);
+        int h = shape[2];
+        int w = shape[3];
         if (h + 2 * pad < kh || w + 2 * pad < kw) {
             throw new IllegalArgumentException(layer + ": kernel " + kh + "x" + kw
                     + " is larger than the padded input " + (h + 2 * pad) + "x" + (w + 2 * pad)
-                    + " (input " + x.shapeString() + ", pad " + pad + ")");
+                    + " (input " + Tensor.shapeString(shape) + ", pad " + pad + ")");
         }
-        return new Patches(x.dim(1), h, w, kh, kw, stride, pad);
+        return new Patches(shape[1], h, w, kh, kw, stride, pad);
     }
 
     /** Checks a kernel size, stride and padding where a layer is built. */

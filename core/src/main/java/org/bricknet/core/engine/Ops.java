@@ -203,6 +203,38 @@ public final class Ops {
         Convolutions.backward(x, w, dy, stride, pad, dw, db, dx);
     }
 
+    /**
+     * {@link #convolve}, {@link #rectify} and {@link #maxPool} over {@code window} in one pass, image
+     * by image, with the convolution's output kept in the core's cache: {@code y} {@code (N, FN, POH,
+     * POW)} is the same as those three passes give, bit for bit, and {@code argmax[o]} the index of
+     * window o's winner within its image's convolution output {@code (FN, OH, OW)} (the same cell as
+     * the three passes', wherever {@code y[o] > 0}). {@code window} pools the convolution's output.
+     */
+    public static void convolveRectifyPool(
+            Tensor x, Tensor w, Tensor b, int stride, int pad, Patches window, Tensor y, int[] argmax) {
+        Convolutions.forwardPooled(x, w, b, stride, pad, window, y, argmax);
+    }
+
+    /**
+     * The backward pass of {@link #convolveRectifyPool}, which gave {@code y} and {@code argmax}: the
+     * gradients of {@link #maxPoolBackward}, {@link #keepWherePositive} and {@link #convolveBackward}
+     * one after another, bit for bit, into {@code dw}, {@code db} and, unless null, {@code dx}.
+     */
+    public static void convolveRectifyPoolBackward(
+            Tensor x,
+            Tensor w,
+            Tensor y,
+            int[] argmax,
+            Tensor dy,
+            int stride,
+            int pad,
+            Patches window,
+            Tensor dw,
+            Tensor db,
+            Tensor dx) {
+        Convolutions.backwardPooled(x, w, y, argmax, dy, stride, pad, window, dw, db, dx);
+    }
+
     /** Writes the column matrix of the image at {@code img[imgOff...]} into {@code col[colOff...]} ({@link Patches}). */
     public static void im2col(Patches g, double[] img, int imgOff, double[] col, int colOff) {
         g.im2col(img, imgOff, col, colOff);

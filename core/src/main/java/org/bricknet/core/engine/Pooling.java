@@ -87,7 +87,7 @@ final class Pooling {
         @Override
         public void run(int from, int to) {
             if (forward) {
-                max(from, to);
+                max(g, image, from, to, pooled, argmax, from * g.oh() * g.ow());
                 return;
             }
             // one plane at a time, so that the plane is still in the cache when its gradients land
@@ -100,77 +100,77 @@ final class Pooling {
                 }
             }
         }
+    }
 
-        /** The maximum of each window of planes {@code [from, to)} and the index of the first cell that holds it. */
-        private void max(int from, int to) {
-            if (g.kh() == 2 && g.kw() == 2 && g.stride() == 2 && g.pad() == 0) {
-                max2x2(from, to);
-                return;
-            }
-            int h = g.height();
-            int w = g.width();
-            int s = g.stride();
-            int pad = g.pad();
-            int oh = g.oh();
-            int ow = g.ow();
-            double[] x = image;
-            int o = from * oh * ow;
-            for (int plane = from; plane < to; plane++) {
-                int base = plane * h * w;
-                for (int oy = 0; oy < oh; oy++) {
-                    int y0 = Math.max(0, oy * s - pad);
-                    int y1 = Math.min(h, oy * s - pad + g.kh());
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        int x0 = Math.max(0, ox * s - pad);
-                        int x1 = Math.min(w, ox * s - pad + g.kw());
-                        double best = x[base + y0 * w + x0];
-                        for (int iy = y0; iy < y1; iy++) {
-                            for (int q = base + iy * w + x0, end = q + x1 - x0; q < end; q++) {
-                                best = Math.max(best, x[q]);
-                            }
+    /**
+     * The maximum of each window of planes {@code [from, to)} of {@code x} into {@code pooled} from
+     * {@code pooled[o]} on, and the index in {@code x} of the first cell that holds it into
+     * {@code argmax}.
+     */
+    static void max(Patches g, double[] x, int from, int to, double[] pooled, int[] argmax, int o) {
+        if (g.kh() == 2 && g.kw() == 2 && g.stride() == 2 && g.pad() == 0) {
+            max2x2(g, x, from, to, pooled, argmax, o);
+            return;
+        }
+        int h = g.height();
+        int w = g.width();
+        int s = g.stride();
+        int pad = g.pad();
+        int oh = g.oh();
+        int ow = g.ow();
+        for (int plane = from; plane < to; plane++) {
+            int base = plane * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int y0 = Math.max(0, oy * s - pad);
+                int y1 = Math.min(h, oy * s - pad + g.kh());
+                for (int ox = 0; ox < ow; ox++, o++) {
+                    int x0 = Math.max(0, ox * s - pad);
+                    int x1 = Math.min(w, ox * s - pad + g.kw());
+                    double best = x[base + y0 * w + x0];
+                    for (int iy = y0; iy < y1; iy++) {
+                        for (int q = base + iy * w + x0, end = q + x1 - x0; q < end; q++) {
+                            best = Math.max(best, x[q]);
                         }
-                        long bits = Double.doubleToRawLongBits(best);
-                        int at = base + (y1 - 1) * w + x1 - 1;
-                        for (int iy = y1 - 1; iy >= y0; iy--) {
-                            for (int q = base + iy * w + x1 - 1, end = q - (x1 - x0); q > end; q--) {
-                                at = Double.doubleToRawLongBits(x[q]) == bits ? q : at;
-                            }
-                        }
-                        pooled[o] = best;
-                        argmax[o] = at;
                     }
+                    long bits = Double.doubleToRawLongBits(best);
+                    int at = base + (y1 - 1) * w + x1 - 1;
+                    for (int iy = y1 - 1; iy >= y0; iy--) {
+                        for (int q = base + iy * w + x1 - 1, end = q - (x1 - x0); q > end; q--) {
+                            at = Double.doubleToRawLongBits(x[q]) == bits ? q : at;
+                        }
+                    }
+                    pooled[o] = best;
+                    argmax[o] = at;
                 }
             }
         }
+    }
 
-        /** {@link #max} for 2x2 windows, stride 2, no padding, unrolled. */
-        private void max2x2(int from, int to) {
-            int h = g.height();
-            int w = g.width();
-            int oh = g.oh();
-            int ow = g.ow();
-            double[] x = image;
-            int o = from * oh * ow;
-            for (int plane = from; plane < to; plane++) {
-                for (int oy = 0; oy < oh; oy++) {
-                    int row = plane * h * w + 2 * oy * w;
-                    int ox = VECTOR_API ? Lanes.max2x2(x, row, w, ow, pooled, argmax, o) : 0;
-                    o += ox;
-                    for (; ox < ow; ox++, o++) {
-                        int q = row + 2 * ox;
-                        double a0 = x[q];
-                        double a1 = x[q + 1];
-                        double b0 = x[q + w];
-                        double b1 = x[q + w + 1];
-                        double best = Math.max(Math.max(a0, a1), Math.max(b0, b1));
-                        long bits = Double.doubleToRawLongBits(best);
-                        int at = q + w + 1;
-                        at = Double.doubleToRawLongBits(b0) == bits ? q + w : at;
-                        at = Double.doubleToRawLongBits(a1) == bits ? q + 1 : at;
-                        at = Double.doubleToRawLongBits(a0) == bits ? q : at;
-                        pooled[o] = best;
-                        argmax[o] = at;
-                    }
+    /** {@link #max} for 2x2 windows, stride 2, no padding, unrolled. */
+    private static void max2x2(Patches g, double[] x, int from, int to, double[] pooled, int[] argmax, int o) {
+        int h = g.height();
+        int w = g.width();
+        int oh = g.oh();
+        int ow = g.ow();
+        for (int plane = from; plane < to; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int row = plane * h * w + 2 * oy * w;
+                int ox = VECTOR_API ? Lanes.max2x2(x, row, w, ow, pooled, argmax, o) : 0;
+                o += ox;
+                for (; ox < ow; ox++, o++) {
+                    int q = row + 2 * ox;
+                    double a0 = x[q];
+                    double a1 = x[q + 1];
+                    double b0 = x[q + w];
+                    double b1 = x[q + w + 1];
+                    double best = Math.max(Math.max(a0, a1), Math.max(b0, b1));
+                    long bits = Double.doubleToRawLongBits(best);
+                    int at = q + w + 1;
+                    at = Double.doubleToRawLongBits(b0) == bits ? q + w : at;
+                    at = Double.doubleToRawLongBits(a1) == bits ? q + 1 : at;
+                    at = Double.doubleToRawLongBits(a0) == bits ? q : at;
+                    pooled[o] = best;
+                    argmax[o] = at;
                 }
             }
         }
