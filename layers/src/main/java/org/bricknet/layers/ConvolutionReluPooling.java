@@ -17,6 +17,7 @@ import org.bricknet.core.engine.Patches;
  * layers' to the bit. The parameters are the convolution's.
  */
 final class ConvolutionReluPooling implements Layer {
+    private static final String NAME = "Convolution + Relu + MaxPooling";
     private final Convolution conv;
     private final MaxPooling pool;
     private Tensor x;
@@ -49,8 +50,8 @@ final class ConvolutionReluPooling implements Layer {
 
     @Override
     public Tensor backward(Tensor dout) {
-        Shapes.requireForward("MaxPooling", x);
-        Shapes.requireShape("MaxPooling", "output gradient", y.shape(), dout);
+        Shapes.requireForward(NAME, x);
+        Shapes.requireShape(NAME, "output gradient", y.shape(), dout);
         dx = conv.inputGradientNeeded() ? Tensor.reuse(dx, x) : null;
         Parameter w = conv.weights();
         Parameter b = conv.bias();

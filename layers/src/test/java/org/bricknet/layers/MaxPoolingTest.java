@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.PropertyDefaults;
 import org.bricknet.core.Layer;
@@ -38,18 +36,7 @@ class MaxPoolingTest extends LayerContract {
 
     @Override
     protected Arbitrary<Tensor> inputs(int[] shape) {
-        int n = Tensor.zeros(shape).size();
-        List<Double> ladder = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ladder.add(-2 + 4 * (i + 0.5) / n);
-        }
-        return Arbitraries.shuffle(ladder).map(values -> {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = values.get(i);
-            }
-            return Tensor.of(d, shape);
-        });
+        return PoolingContracts.distinctValues(shape);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.bricknet.layers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.bricknet.core.Tensor;
 import org.bricknet.core.contract.Tensors;
 
 /**
@@ -29,6 +32,26 @@ final class PoolingContracts {
     /** Pooling takes any channels, height and width; what it rejects is an input that is not (N, C, H, W). */
     static List<int[]> wrongInputShapes(int[] accepted) {
         return List.of(new int[] {accepted[0], accepted[1], accepted[2] * accepted[3]});
+    }
+
+    /**
+     * Tensors of {@code shape} holding a shuffle of n distinct values evenly spaced over [−2, 2]
+     * (gaps of 4/n, a thousand times the step 1e-5 for n up to 400): no ties, so no kink of a
+     * maximum within a central difference.
+     */
+    static Arbitrary<Tensor> distinctValues(int[] shape) {
+        int n = Tensor.zeros(shape).size();
+        List<Double> ladder = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ladder.add(-2 + 4 * (i + 0.5) / n);
+        }
+        return Arbitraries.shuffle(ladder).map(values -> {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = values.get(i);
+            }
+            return Tensor.of(d, shape);
+        });
     }
 
     /** A window size that fits the padded input; at least pad + 1 so that the padding is legal. */

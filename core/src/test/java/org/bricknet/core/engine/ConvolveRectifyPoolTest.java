@@ -32,6 +32,8 @@ class ConvolveRectifyPoolTest {
             @ForAll @IntRange(min = 2, max = 8) int w,
             @ForAll @IntRange(min = 1, max = 3) int fn,
             @ForAll @IntRange(min = 1, max = 3) int k,
+            @ForAll @IntRange(min = 1, max = 2) int stride,
+            @ForAll @IntRange(min = 0, max = 1) int pad,
             @ForAll @IntRange(min = 1, max = 3) int pk,
             @ForAll @IntRange(min = 1, max = 3) int ps,
             @ForAll @IntRange(min = 0, max = 1) int ppad,
@@ -39,20 +41,20 @@ class ConvolveRectifyPoolTest {
             @ForAll long seed) {
         int kh = Math.min(k, h);
         int kw = Math.min(k, w);
-        int oh = h - kh + 1;
-        int ow = w - kw + 1;
-        int ph = Math.min(pk, oh);
-        int pw = Math.min(pk, ow);
-        Patches window = new Patches(fn, oh, ow, ph, pw, ps, Math.min(ppad, Math.min(ph, pw) - 1));
-        check(n, c, h, w, fn, kh, kw, window, inputGradient, true, seed);
+        Patches conv = new Patches(c, h, w, kh, kw, stride, pad);
+        int ph = Math.min(pk, conv.oh());
+        int pw = Math.min(pk, conv.ow());
+        Patches window = new Patches(fn, conv.oh(), conv.ow(), ph, pw, ps, Math.min(ppad, Math.min(ph, pw) - 1));
+        check(n, fn, conv, window, inputGradient, true, seed);
     }
 
     /** SimpleConvNet's first three layers on 20 images: split between the cores, the 2x2 loop's vectors. */
     @Test
     void aSplitBatchOfSimpleConvNetsFirstLayersIsTheThreePasses() {
-        check(20, 1, 28, 28, 30, 5, 5, new Patches(30, 24, 24, 2, 2, 2, 0), false, false, 11);
-        check(20, 1, 28, 28, 30, 5, 5, new Patches(30, 24, 24, 2, 2, 2, 0), true, true, 12);
-        check(9, 2, 12, 12, 16, 3, 3, new Patches(16, 10, 10, 3, 3, 2, 1), true, false, 13);
+        Patches simple = new Patches(1, 28, 28, 5, 5, 1, 0);
+        check(20, 30, simple, new Patches(30, 24, 24, 2, 2, 2, 0), false, false, 11);
+        check(20, 30, simple, new Patches(30, 24, 24, 2, 2, 2, 0), true, true, 12);
+        check(9, 16, new Patches(2, 12, 12, 3, 3, 2, 1), new Patches(16, 6, 6, 3, 3, 2, 1), true, false, 13);
     }
 
     /** One 2x2 image, one 1x1 filter of weight 1 and bias 0, one 2x2 window. */
@@ -141,26 +143,23 @@ class ConvolveRectifyPoolTest {
      * windows); else they are Gaussian.
      */
     private static void check(
-            int n,
-            int c,
-            int h,
-            int w,
-            int fn,
-            int kh,
-            int kw,
-            Patches window,
-            boolean inputGradient,
-            boolean levels,
-            long seed) {
+            int n, int fn, Patches g, Patches window, boolean inputGradient, boolean levels, long seed) {
+        int c = g.channels();
+        int h = g.height();
+        int w = g.width();
+        int kh = g.kh();
+        int kw = g.kw();
+        int oh = g.oh();
+        int ow = g.ow();
+        int stride = g.stride();
+        int pad = g.pad();
         Random r = new Random(seed);
         Tensor x = draw(r, levels, n, c, h, w);
         Tensor f = draw(r, levels, fn, c, kh, kw);
         Tensor b = draw(r, levels, fn);
-        int oh = h - kh + 1;
-        int ow = w - kw + 1;
 
         Tensor conv = Tensor.zeros(n, fn, oh, ow);
-        Ops.convolve(x, f, b, 1, 0, conv);
+        Ops.convolve(x, f, b, stride, pad, conv);
         Tensor relu = Tensor.zeros(n, fn, oh, ow);
         Ops.rectify(conv, relu);
         Tensor expected = Tensor.zeros(n, fn, window.oh(), window.ow());
@@ -169,7 +168,7 @@ class ConvolveRectifyPoolTest {
 
         Tensor y = Tensor.zeros(n, fn, window.oh(), window.ow());
         int[] argmax = new int[y.size()];
-        Ops.convolveRectifyPool(x, f, b, 1, 0, window, y, argmax);
+        Ops.convolveRectifyPool(x, f, b, stride, pad, window, y, argmax);
         assertArrayEquals(expected.data(), y.data());
         int perImage = fn * oh * ow;
         int windows = fn * window.oh() * window.ow();
@@ -187,12 +186,12 @@ class ConvolveRectifyPoolTest {
         Tensor dwExpected = Tensor.zeros(fn, c, kh, kw);
         Tensor dbExpected = Tensor.zeros(fn);
         Tensor dxExpected = inputGradient ? Tensor.zeros(n, c, h, w) : null;
-        Ops.convolveBackward(x, f, dConv, 1, 0, dwExpected, dbExpected, dxExpected);
+        Ops.convolveBackward(x, f, dConv, stride, pad, dwExpected, dbExpected, dxExpected);
 
         Tensor dw = Tensor.zeros(fn, c, kh, kw).fill(9);
         Tensor db = Tensor.zeros(fn).fill(9);
         Tensor dx = inputGradient ? Tensor.zeros(n, c, h, w).fill(9) : null;
-        Ops.convolveRectifyPoolBackward(x, f, y, argmax, dy, 1, 0, window, dw, db, dx);
+        Ops.convolveRectifyPoolBackward(x, f, y, argmax, dy, stride, pad, window, dw, db, dx);
         assertArrayEquals(dwExpected.data(), dw.data());
         assertArrayEquals(dbExpected.data(), db.data());
         if (inputGradient) {
