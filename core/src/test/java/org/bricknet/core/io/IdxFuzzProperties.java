@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
+import org.bricknet.core.testing.IdxFiles;
 import org.bricknet.core.testing.Seeds;
 
 /**
@@ -49,8 +50,8 @@ class IdxFuzzProperties {
     record Valid(int[] dims, byte[] data, boolean gzip) {
         byte[] bytes() {
             try {
-                byte[] raw = IdxTest.idx(dims, data);
-                return gzip ? IdxTest.gzip(raw) : raw;
+                byte[] raw = IdxFiles.idx(dims, data);
+                return gzip ? IdxFiles.gzip(raw) : raw;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -77,7 +78,7 @@ class IdxFuzzProperties {
         Statistics.label("outcome").collect(a == null ? "refused" : "loaded");
         if (a != null) {
             try {
-                Idx.Array b = Fuzz.loadOrRefuse(IdxTest.idx(a.dims(), a.data()), LOAD);
+                Idx.Array b = Fuzz.loadOrRefuse(IdxFiles.idx(a.dims(), a.data()), LOAD);
                 assertNotNull(b, "a loaded array written back was refused");
                 assertArrayEquals(a.dims(), b.dims());
                 assertArrayEquals(a.data(), b.data());
@@ -134,7 +135,7 @@ class IdxFuzzProperties {
         int field = r.nextInt(1 + v.dims().length);
         ByteBuffer.wrap(raw).putInt(4 * field, HOSTILE[r.nextInt(HOSTILE.length)]);
         try {
-            loadsAndRoundTripsOrIsRefused(v.gzip() ? IdxTest.gzip(raw) : raw);
+            loadsAndRoundTripsOrIsRefused(v.gzip() ? IdxFiles.gzip(raw) : raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,40 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
+import org.bricknet.core.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IdxTest {
     @TempDir
     Path dir;
-
-    /** An IDX file of unsigned bytes: magic 0x0000 08 rank, the dims, then the data. */
-    static byte[] idx(int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x00000800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return bytes.toByteArray();
-    }
-
-    static byte[] gzip(byte[] raw) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(raw);
-        }
-        return bytes.toByteArray();
-    }
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(dir.resolve(name), content);
@@ -47,10 +24,10 @@ class IdxTest {
     @Test
     void readsPlainAndGzippedFilesAlike() throws IOException {
         byte[] pixels = {0, 1, 2, (byte) 255, 4, 5, 6, 7};
-        byte[] raw = idx(new int[] {2, 2, 2}, pixels);
+        byte[] raw = IdxFiles.idx(new int[] {2, 2, 2}, pixels);
 
         Idx.Array a = Idx.read(write("x-idx3-ubyte", raw));
-        Idx.Array b = Idx.read(write("x-idx3-ubyte.gz", gzip(raw)));
+        Idx.Array b = Idx.read(write("x-idx3-ubyte.gz", IdxFiles.gzip(raw)));
         assertArrayEquals(new int[] {2, 2, 2}, a.dims());
         assertArrayEquals(pixels, a.data());
         assertArrayEquals(a.data(), b.data());
@@ -60,7 +37,7 @@ class IdxTest {
 
     @Test
     void wrongMagicIsNamed() throws IOException {
-        byte[] raw = idx(new int[] {1}, new byte[] {3});
+        byte[] raw = IdxFiles.idx(new int[] {1}, new byte[] {3});
         raw[0] = 0x1a;
         BadFileException e = assertThrows(BadFileException.class, () -> Idx.read(write("bad", raw)));
         assertTrue(e.getMessage().contains("bad: not an IDX file: magic number 0x1A000801"), e.getMessage());
@@ -68,7 +45,7 @@ class IdxTest {
 
     @Test
     void otherElementTypesAreRefused() throws IOException {
-        byte[] raw = idx(new int[] {1}, new byte[] {3});
+        byte[] raw = IdxFiles.idx(new int[] {1}, new byte[] {3});
         raw[2] = 0x0D; // float
         BadFileException e = assertThrows(BadFileException.class, () -> Idx.read(write("f", raw)));
         assertTrue(e.getMessage().contains("element type 0x0D is not supported"), e.getMessage());
@@ -76,12 +53,13 @@ class IdxTest {
 
     @Test
     void truncatedAndTrailingBytesAreErrors() throws IOException {
-        byte[] raw = idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        byte[] raw = IdxFiles.idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
         BadFileException cut =
                 assertThrows(BadFileException.class, () -> Idx.read(write("cut", Arrays.copyOf(raw, raw.length - 1))));
         assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
         BadFileException cutGz = assertThrows(
-                BadFileException.class, () -> Idx.read(write("cut.gz", gzip(Arrays.copyOf(raw, raw.length - 1)))));
+                BadFileException.class,
+                () -> Idx.read(write("cut.gz", IdxFiles.gzip(Arrays.copyOf(raw, raw.length - 1)))));
         assertTrue(cutGz.getMessage().contains("truncated"), cutGz.getMessage());
         BadFileException cutHeader =
                 assertThrows(BadFileException.class, () -> Idx.read(write("cuthead", Arrays.copyOf(raw, 6))));
@@ -94,15 +72,16 @@ class IdxTest {
     @Test
     void impossibleDimensionsFailBeforeAllocating() throws IOException {
         BadFileException zero = assertThrows(
-                BadFileException.class, () -> Idx.read(write("zero", idx(new int[] {0, 28}, new byte[0]))));
+                BadFileException.class, () -> Idx.read(write("zero", IdxFiles.idx(new int[] {0, 28}, new byte[0]))));
         assertTrue(zero.getMessage().contains("dimension 0 is 0"), zero.getMessage());
         BadFileException huge = assertThrows(
                 BadFileException.class,
-                () -> Idx.read(write("huge", idx(new int[] {Integer.MAX_VALUE, 28, 28}, new byte[0]))));
+                () -> Idx.read(write("huge", IdxFiles.idx(new int[] {Integer.MAX_VALUE, 28, 28}, new byte[0]))));
         assertTrue(huge.getMessage().contains("announces more than"), huge.getMessage());
         BadFileException bigGz = assertThrows(
                 BadFileException.class,
-                () -> Idx.read(write("big.gz", gzip(idx(new int[] {1_000_000, 28, 28}, new byte[10])))));
+                () -> Idx.read(write(
+                        "big.gz", IdxFiles.gzip(IdxFiles.idx(new int[] {1_000_000, 28, 28}, new byte[10])))));
         assertTrue(bigGz.getMessage().contains("cannot hold that many"), bigGz.getMessage());
     }
 
@@ -119,8 +98,8 @@ class IdxTest {
 
     @Test
     void anythingButAnotherMemberAfterAGzipStreamIsTrailingData() throws IOException {
-        byte[] raw = idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
-        byte[] gz = gzip(raw);
+        byte[] raw = IdxFiles.idx(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        byte[] gz = IdxFiles.gzip(raw);
         for (int extra : new int[] {1, 7, 8, 20, 27, 100, 70_000}) {
             byte[] garbage = Arrays.copyOf(gz, gz.length + extra);
             Arrays.fill(garbage, gz.length, garbage.length, (byte) (extra == 8 ? 0 : 'x'));
@@ -129,8 +108,8 @@ class IdxTest {
             assertTrue(e.getMessage().contains("trailing bytes after the end of the gzip stream"), e.getMessage());
         }
         // two gzip members are one stream (as gunzip reads them)
-        byte[] first = gzip(Arrays.copyOf(raw, 10));
-        byte[] second = gzip(Arrays.copyOfRange(raw, 10, raw.length));
+        byte[] first = IdxFiles.gzip(Arrays.copyOf(raw, 10));
+        byte[] second = IdxFiles.gzip(Arrays.copyOfRange(raw, 10, raw.length));
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         assertArrayEquals(

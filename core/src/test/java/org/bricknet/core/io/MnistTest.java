@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bricknet.core.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +17,12 @@ class MnistTest {
     Path dir;
 
     private void write(int trainLabels, byte label) throws IOException {
-        Files.write(dir.resolve(Mnist.FILES[0]), IdxTest.idx(new int[] {2, 2, 2}, new byte[8]));
+        Files.write(dir.resolve(Mnist.FILES[0]), IdxFiles.idx(new int[] {2, 2, 2}, new byte[8]));
         byte[] labels = new byte[trainLabels];
         labels[0] = label;
-        Files.write(dir.resolve(Mnist.FILES[1]), IdxTest.idx(new int[] {trainLabels}, labels));
-        Files.write(dir.resolve(Mnist.FILES[2] + ".gz"), IdxTest.gzip(IdxTest.idx(new int[] {1, 2, 2}, new byte[4])));
-        Files.write(dir.resolve(Mnist.FILES[3]), IdxTest.idx(new int[] {1}, new byte[] {9}));
+        Files.write(dir.resolve(Mnist.FILES[1]), IdxFiles.idx(new int[] {trainLabels}, labels));
+        Files.write(dir.resolve(Mnist.FILES[2] + ".gz"), IdxFiles.gzip(IdxFiles.idx(new int[] {1, 2, 2}, new byte[4])));
+        Files.write(dir.resolve(Mnist.FILES[3]), IdxFiles.idx(new int[] {1}, new byte[] {9}));
     }
 
     @Test
@@ -57,7 +58,7 @@ class MnistTest {
     @Test
     void trainingAndTestImagesMustHaveTheSameGeometry() throws IOException {
         write(2, (byte) 3);
-        Files.write(dir.resolve(Mnist.FILES[0]), IdxTest.idx(new int[] {2, 1, 4}, new byte[8]));
+        Files.write(dir.resolve(Mnist.FILES[0]), IdxFiles.idx(new int[] {2, 1, 4}, new byte[8]));
         BadFileException e = assertThrows(BadFileException.class, () -> Mnist.load(dir));
         assertEquals(
                 dir.resolve(Mnist.FILES[2] + ".gz") + ": holds images of 2×2 but the training images in "
@@ -74,7 +75,7 @@ class MnistTest {
     @Test
     void anImageFileOfOneDimensionIsNotImages() throws IOException {
         write(2, (byte) 3);
-        Files.write(dir.resolve(Mnist.FILES[0]), IdxTest.idx(new int[] {8}, new byte[8]));
+        Files.write(dir.resolve(Mnist.FILES[0]), IdxFiles.idx(new int[] {8}, new byte[8]));
         BadFileException e = assertThrows(BadFileException.class, () -> Mnist.load(dir));
         assertEquals(
                 dir.resolve(Mnist.FILES[0]) + ": has 1 dimension (8,); images need 3 (count, rows, columns)",
@@ -84,7 +85,7 @@ class MnistTest {
     @Test
     void aPlainFileBesideItsGzipIsAmbiguous() throws IOException {
         write(2, (byte) 3);
-        Files.write(dir.resolve(Mnist.FILES[2]), IdxTest.idx(new int[] {1, 2, 2}, new byte[4]));
+        Files.write(dir.resolve(Mnist.FILES[2]), IdxFiles.idx(new int[] {1, 2, 2}, new byte[4]));
         PathException e = assertThrows(PathException.class, () -> Mnist.load(dir));
         assertEquals(
                 dir + ": holds both " + Mnist.FILES[2] + " and " + Mnist.FILES[2]

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.bricknet.core.io.Mnist;
+import org.bricknet.core.testing.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +96,7 @@ class GeometryCommandLineTest {
     void filesThatAreNotPlainlyOneIdxArrayAreRefusedWithTheReason() throws Exception {
         Path d = IdxDirs.write(dir.resolve("gz"), 20, 10, 28, 28, 1);
         Path images = d.resolve(Mnist.FILES[0]);
-        byte[] gz = IdxDirs.gzip(Files.readAllBytes(images));
+        byte[] gz = IdxFiles.gzip(Files.readAllBytes(images));
         Files.delete(images);
         byte[] garbage = java.util.Arrays.copyOf(gz, gz.length + 9);
         Files.write(d.resolve(Mnist.FILES[0] + ".gz"), garbage);
@@ -103,7 +104,7 @@ class GeometryCommandLineTest {
                 run("train", "--data", d.toString(), "--epochs", "1"),
                 d.resolve(Mnist.FILES[0] + ".gz") + ": trailing bytes after the end of the gzip stream");
         Files.write(d.resolve(Mnist.FILES[0] + ".gz"), gz);
-        Files.write(images, IdxDirs.idx(new int[] {20}, new byte[20]));
+        Files.write(images, IdxFiles.idx(new int[] {20}, new byte[20]));
         refused(
                 run("train", "--data", d.toString(), "--epochs", "1"),
                 d + ": holds both " + Mnist.FILES[0] + " and " + Mnist.FILES[0] + ".gz; keep one of them (they may"
@@ -111,7 +112,7 @@ class GeometryCommandLineTest {
         Files.delete(d.resolve(Mnist.FILES[0] + ".gz"));
         byte[] rank1 = new byte[20 * 784];
         new Random(3).nextBytes(rank1);
-        Files.write(images, IdxDirs.idx(new int[] {20 * 784}, rank1));
+        Files.write(images, IdxFiles.idx(new int[] {20 * 784}, rank1));
         refused(
                 run("train", "--data", d.toString(), "--epochs", "1"),
                 images + ": has 1 dimension (15680,); images need 3 (count, rows, columns)");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.bricknet.core.io.Mnist;
+import org.bricknet.core.testing.IdxFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class HeapCommandLineTest {
         // 400,000 blank images: 314 MB of pixels in a gzip of 0.3 MB
         Path blank = IdxDirs.write(dir.resolve("blank"), 10, 10, 28, 28, 1);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(blank.resolve(Mnist.FILES[0] + ".gz")))) {
-            out.write(IdxDirs.idx(new int[] {400_000, 28, 28}, new byte[0]));
+            out.write(IdxFiles.idx(new int[] {400_000, 28, 28}, new byte[0]));
             byte[] zeros = new byte[28 * 28 * 1000];
             for (int i = 0; i < 400; i++) {
                 out.write(zeros);
@@ -76,7 +77,7 @@ class HeapCommandLineTest {
         }
         Files.delete(blank.resolve(Mnist.FILES[0]));
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(blank.resolve(Mnist.FILES[1] + ".gz")))) {
-            out.write(IdxDirs.idx(new int[] {400_000}, new byte[400_000]));
+            out.write(IdxFiles.idx(new int[] {400_000}, new byte[400_000]));
         }
         Files.delete(blank.resolve(Mnist.FILES[1]));
         assertTrue(Files.size(blank.resolve(Mnist.FILES[0] + ".gz")) < 1 << 20);

@@ -1,38 +1,15 @@
 package org.bricknet.examples.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 import org.bricknet.core.io.Mnist;
+import org.bricknet.core.testing.IdxFiles;
 
 /** Directories in the MNIST layout, written by tests: random images of any size, labels 0..9. */
 final class IdxDirs {
     private IdxDirs() {}
-
-    /** An IDX file of unsigned bytes: magic {@code 0x0000 08 rank}, the dims, then the data. */
-    static byte[] idx(int[] dims, byte[] data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(0x00000800 | dims.length);
-        for (int d : dims) {
-            out.writeInt(d);
-        }
-        out.write(data);
-        return bytes.toByteArray();
-    }
-
-    static byte[] gzip(byte[] raw) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(raw);
-        }
-        return bytes.toByteArray();
-    }
 
     /** {@code dir} with {@code train} training and {@code test} test images of the given sizes. */
     static Path write(Path dir, int train, int[] trainSize, int test, int[] testSize, long seed) throws IOException {
@@ -53,7 +30,7 @@ final class IdxDirs {
     static void images(Path file, int n, int[] size, Random r) throws IOException {
         byte[] px = new byte[n * size[0] * size[1]];
         r.nextBytes(px);
-        Files.write(file, idx(new int[] {n, size[0], size[1]}, px));
+        Files.write(file, IdxFiles.idx(new int[] {n, size[0], size[1]}, px));
     }
 
     static void labels(Path file, int n, Random r) throws IOException {
@@ -61,6 +38,6 @@ final class IdxDirs {
         for (int i = 0; i < n; i++) {
             y[i] = (byte) r.nextInt(10);
         }
-        Files.write(file, idx(new int[] {n}, y));
+        Files.write(file, IdxFiles.idx(new int[] {n}, y));
     }
 }
