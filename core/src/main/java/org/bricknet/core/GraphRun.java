@@ -209,9 +209,7 @@ final class GraphRun {
                 return;
             }
             Tensor dx = single[k].backward(g);
-            if (n.in()[0] >= w.inputNames.size() || inputGradientsNeeded) {
-                contribute(n.in()[0], dx, n.name());
-            }
+            contributeInput(n.in()[0], dx, n.name());
             shared(k);
             return;
         }
@@ -235,9 +233,7 @@ final class GraphRun {
             l.backward(n.name(), n.brick(), g, dx);
         }
         for (int i = 0; i < n.in().length; i++) {
-            if (n.in()[i] >= w.inputNames.size() || inputGradientsNeeded) {
-                contribute(n.in()[i], dx == null ? null : dx[i], n.name());
-            }
+            contributeInput(n.in()[i], dx == null ? null : dx[i], n.name());
         }
         shared(k);
     }
@@ -252,10 +248,7 @@ final class GraphRun {
             return;
         }
         Tensor dx = fused[k].backward(g);
-        int in = nodes[k].in()[0];
-        if (in >= w.inputNames.size() || inputGradientsNeeded) {
-            contribute(in, dx, nodes[k].name());
-        }
+        contributeInput(nodes[k].in()[0], dx, nodes[k].name());
         shared(k + 2);
         shared(k + 1);
         shared(k);
@@ -267,6 +260,13 @@ final class GraphRun {
             p.grad().fill(0.0);
         }
         shared(k);
+    }
+
+    /** {@link #contribute} a node's input gradient, unless the port is a graph input whose gradient is not wanted. */
+    private void contributeInput(int p, Tensor g, String from) {
+        if (p >= w.inputNames.size() || inputGradientsNeeded) {
+            contribute(p, g, from);
+        }
     }
 
     /** Adds a gradient into a port: kept as is when the port has one use, else summed in a buffer. */

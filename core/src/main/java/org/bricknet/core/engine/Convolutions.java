@@ -220,18 +220,18 @@ final class Convolutions {
                 argmax = null;
             }
             if (timing) {
+                // the pass's time on this thread, shared out as both halves' timers saw it
                 long all = System.nanoTime() - start;
-                double[] spent = new double[3];
-                double total = 0;
-                for (int t = 0; t < 3; t++) {
-                    spent[t] = nanos[t][0] + nanos[t][1];
-                    total += spent[t];
-                }
-                total = Math.max(1, total);
-                Counters.add(Work.PATCHES, Math.round(all * spent[0] / total), 0);
-                Counters.add(Work.PRODUCTS, Math.round(all * spent[1] / total), flops);
-                Counters.add(Work.POOLING, Math.round(all * spent[2] / total), 0);
+                double total = Math.max(1, spent(0) + spent(1) + spent(2));
+                Counters.add(Work.PATCHES, Math.round(all * spent(0) / total), 0);
+                Counters.add(Work.PRODUCTS, Math.round(all * spent(1) / total), flops);
+                Counters.add(Work.POOLING, Math.round(all * spent(2) / total), 0);
             }
+        }
+
+        /** Both halves' time in unrolling (0), products (1) or pooling (2). */
+        private double spent(int what) {
+            return nanos[what][0] + nanos[what][1];
         }
 
         @Override
