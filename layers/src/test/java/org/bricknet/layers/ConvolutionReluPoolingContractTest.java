@@ -1,5 +1,7 @@
 package org.bricknet.layers;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -9,13 +11,15 @@ import org.bricknet.core.Tensor;
 import org.bricknet.core.contract.LayerContract;
 import org.bricknet.core.contract.Tensors;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The layer contract for what a graph runs in place of a Convolution, a Relu and a MaxPooling
  * ({@link Convolution#fusedWith}): random filters and strides as in ConvolutionTest (no padding), a
  * pooling window that fits the convolution's output as in MaxPoolingTest, inputs of distinct values
  * as there (Gaussian filters then give no ties); backward against the numerical gradient, shapes,
- * and no change to the input. ConvolveRectifyPoolTest shows that it is the three layers to the bit.
+ * and no change to the input (the assertions of the inherited properties); and an example by hand.
+ * ConvolveRectifyPoolTest shows that it is the three layers to the bit.
  */
 @Tag("engine")
 @net.jqwik.api.Tag("engine")
@@ -56,6 +60,31 @@ class ConvolutionReluPoolingContractTest extends LayerContract {
         int[] s = accepted.clone();
         s[1]++;
         return List.of(s);
+    }
+
+    /**
+     * ConvolutionTest's example (1..9 as a 3x3 image, the filter [1 2; 3 4], bias 0.5: outputs 37.5,
+     * 47.5, 67.5, 77.5) pooled over its one 2x2 window; then with bias −100, where every output is
+     * negative and the rectifier lets nothing through.
+     */
+    @Test
+    void forwardAndBackwardByHand() {
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+        Convolution conv = new Convolution(Tensor.of(new double[] {1, 2, 3, 4}, 1, 1, 2, 2), Tensor.vector(0.5), 1, 0);
+        Layer fused = conv.fusedWith(new Relu(), new MaxPooling(2, 2, 2, 0));
+        assertArrayEquals(new double[] {77.5}, fused.forward(x).data());
+        Tensor dx = fused.backward(Tensor.of(new double[] {2}, 1, 1, 1, 1));
+        // the gradient 2 reaches the bottom-right output only: dW = 2·[5 6; 8 9], db = 2, dx = 2·filter there
+        assertArrayEquals(new double[] {10, 12, 16, 18}, conv.weights().grad().data());
+        assertArrayEquals(new double[] {2}, conv.bias().grad().data());
+        assertArrayEquals(new double[] {0, 0, 0, 0, 2, 4, 0, 6, 8}, dx.data());
+
+        conv.bias().value().data()[0] = -100;
+        assertArrayEquals(new double[] {0}, fused.forward(x).data());
+        dx = fused.backward(Tensor.of(new double[] {2}, 1, 1, 1, 1));
+        assertArrayEquals(new double[] {0, 0, 0, 0}, conv.weights().grad().data());
+        assertArrayEquals(new double[] {0}, conv.bias().grad().data());
+        assertArrayEquals(new double[9], dx.data());
     }
 
     /** A wrong input is the convolution's to refuse. */
